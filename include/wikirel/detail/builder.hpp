@@ -1,0 +1,516 @@
+#ifndef WIKIREL_DETAIL_BUILDER_HPP
+#define WIKIREL_DETAIL_BUILDER_HPP
+
+// The one place an article is assembled. Both readers (wikitext, plain text) report what
+// they find here: "a heading of level 2 starts here", "this run of the input is body
+// text", "citation 3 is used here". The builder owns the storage policy, keeps the text of
+// each section contiguous in the arena, maps it back to input offsets, and when a section
+// ends hands its text to the event extractor.
+
+#include "../basic_article.hpp"
+#include "../options.hpp"
+#include "chars.hpp"
+#include "events.hpp"
+#include "name_index.hpp"
+#include "section_names.hpp"
+#include "utf8.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace wikirel::detail {
+
+template <class CharT, class Storage>
+class builder {
+ public:
+  using view_type = std::basic_string_view<CharT>;
+  using data_type = article_data<CharT, Storage>;
+
+  constexpr builder(basic_article<CharT, Storage>& article, view_type source, const options& opts)
+      : d_(article.data_), opts_(opts) {
+    d_.source = source;
+    d_.text.reserve(source.size() / 2 + 64);
+    start_lead();
+  }
+
+  constexpr view_type source() const noexcept { return d_.source; }
+  constexpr data_type& data() noexcept { return d_; }
+  constexpr const options& opts() const noexcept { return opts_; }
+  constexpr view_type resolve(text_ref r) const noexcept { return d_.resolve(r); }
+  constexpr text_ref source_ref(const CharT* first, const CharT* last) const noexcept {
+    return {static_cast<std::uint32_t>(first - d_.source.data()), static_cast<std::uint32_t>(last - first), false};
+  }
+  constexpr std::uint32_t offset_of(const CharT* p) const noexcept {
+    return static_cast<std::uint32_t>(p - d_.source.data());
+  }
+
+  // ---- diagnostics --------------------------------------------------------------------
+
+  constexpr void diagnose(diagnostic_kind kind, const char* message, std::size_t offset) {
+    if (d_.diagnostics.size() >= max_diagnostics) {
+      if (!too_many_) {
+        too_many_ = true;
+        push_diagnostic({diagnostic_kind::too_many_diagnostics, "too many diagnostics; the rest are dropped",
+                         static_cast<std::uint32_t>(offset), 0, 0});
+      }
+      return;
+    }
+    push_diagnostic({kind, message, static_cast<std::uint32_t>(offset), 0, 0});
+  }
+
+  // ---- sections -----------------------------------------------------------------------
+
+  /// A heading of `level` starts at `offset`; its text follows until end_heading().
+  constexpr void begin_heading(int level, std::size_t offset) {
+    finish_section();
+    section_record s;
+    s.level = static_cast<std::uint8_t>(level);
+    s.offset = static_cast<std::uint32_t>(offset);
+    s.parent = parent_for(level);
+    if (!push(d_.sections, s)) {
+      sections_full_ = true;
+      return;
+    }
+    in_heading_ = true;
+    start_output();
+  }
+
+  constexpr void end_heading() {
+    in_heading_ = false;
+    if (sections_full_) return;
+    d_.sections.back().heading = finish_output();
+    skip_events_ = reference_like(current_section());
+    start_output();
+  }
+
+  // ---- text ---------------------------------------------------------------------------
+
+  /// A run of the input that is text as it stands (no line breaks inside).
+  constexpr void text(const CharT* first, const CharT* last) {
+    if (first >= last || (sections_full_ && !in_fragment_)) return;
+    if (drops_leading_space())
+      while (first < last && is_space(byte_of(*first))) ++first;
+    if (first == last) return;
+    before_content(offset_of(first));
+    map_run(offset_of(first));
+    d_.text.append(first, static_cast<std::size_t>(last - first));
+  }
+
+  /// Text that does not stand in the input as such (a decoded entity, a rendered
+  /// template); it maps to [offset, offset + length) of the input.
+  constexpr void synthesized(const CharT* first, std::size_t n, std::size_t offset, std::size_t length) {
+    if (n == 0 || (sections_full_ && !in_fragment_)) return;
+    if (drops_leading_space())
+      while (n > 0 && is_space(byte_of(*first))) ++first, --n;
+    if (n == 0) return;
+    before_content(static_cast<std::uint32_t>(offset));
+    map_synthesized(static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length));
+    d_.text.append(first, n);
+  }
+
+  constexpr void synthesized(std::string_view s, std::size_t offset, std::size_t length) {
+    CharT buffer[64] = {};
+    while (!s.empty()) {
+      const std::size_t n = s.size() < 64 ? s.size() : 64;
+      for (std::size_t i = 0; i < n; ++i) buffer[i] = static_cast<CharT>(s[i]);
+      synthesized(buffer, n, offset, length);
+      s.remove_prefix(n);
+    }
+  }
+
+  constexpr void code_point(char32_t cp, std::size_t offset, std::size_t length) {
+    CharT buffer[4] = {};
+    const int n = encode_utf8(cp, buffer);
+    if (cp == ' ' || cp == 0xA0) return space();
+    synthesized(buffer, static_cast<std::size_t>(n), offset, length);
+  }
+
+  /// White space between words (a line break inside a paragraph, a dropped template).
+  constexpr void space() noexcept {
+    if (pending_ < pending_space) pending_ = pending_space;
+  }
+  /// The end of a paragraph or list item.
+  constexpr void line_break() noexcept {
+    if (!in_heading_) pending_ = pending_line;
+  }
+
+  /// Where the next text will go, as an arena offset (for anchors).
+  constexpr std::uint32_t output_position() const noexcept {
+    return static_cast<std::uint32_t>(d_.text.size());
+  }
+
+  // ---- citations ----------------------------------------------------------------------
+
+  /// The citation with this (group, key), made if there is none yet. The key is a ref's
+  /// name, a short citation's arguments, a plain-text marker's label.
+  constexpr std::uint32_t citation_keyed(text_ref group, text_ref key, std::size_t offset, citation_kind kind) {
+    const view_type g = resolve(group), k = resolve(key);
+    const std::uint32_t h = name_index::hash(g, k);
+    const std::uint32_t found = names_.find(h, [&](std::uint32_t i) {
+      return resolve(d_.citations[i].key) == k && resolve(d_.citations[i].group) == g;
+    });
+    if (found != name_index::empty_slot) return found;
+    const std::uint32_t made = new_citation(kind, offset);
+    if (made == none) return none;
+    d_.citations[made].key = key;
+    d_.citations[made].group = group;
+    names_.insert(h, made);
+    return made;
+  }
+
+  /// The citation with this (group, key), or none.
+  constexpr std::uint32_t find_citation(text_ref group, text_ref key) const {
+    const view_type g = resolve(group), k = resolve(key);
+    const std::uint32_t found = names_.find(name_index::hash(g, k), [&](std::uint32_t i) {
+      return resolve(d_.citations[i].key) == k && resolve(d_.citations[i].group) == g;
+    });
+    return found == name_index::empty_slot ? none : found;
+  }
+
+  /// A citation of its own (an unnamed <ref>).
+  constexpr std::uint32_t new_citation(citation_kind kind, std::size_t offset) {
+    citation_record c;
+    c.kind = kind;
+    c.offset = static_cast<std::uint32_t>(offset);
+    if (!push(d_.citations, c)) return none;
+    return static_cast<std::uint32_t>(d_.citations.size() - 1);
+  }
+
+  constexpr citation_record& citation(std::uint32_t i) noexcept { return d_.citations[i]; }
+
+  /// Citation i is cited at `offset`; when `in_text`, events in the sentence there get it.
+  constexpr void use(std::uint32_t i, std::size_t offset, bool in_text) {
+    if (i == none) return;
+    push(d_.uses, use_record{i, static_cast<std::uint32_t>(offset), current_section()});
+    if (in_text && !in_heading_) anchors_.push_back({output_position(), i});
+  }
+
+  constexpr bool add_author(std::uint32_t citation_index, text_ref author) {
+    citation_record& c = d_.citations[citation_index];
+    if (c.author_count == 0) c.first_author = static_cast<std::uint32_t>(d_.strings.size());
+    if (!push(d_.strings, author)) return false;
+    ++c.author_count;
+    return true;
+  }
+
+  // ---- derived text -------------------------------------------------------------------
+
+  /// Text rendered outside the sections (a citation field): begin, then text(), then end.
+  constexpr void begin_fragment() noexcept {
+    fragment_saved_ = {output_start_, pending_, in_heading_};
+    in_heading_ = true;  // no line breaks inside a field
+    in_fragment_ = true;
+    start_output();
+  }
+  constexpr text_ref end_fragment() noexcept {
+    const text_ref r = finish_output();
+    output_start_ = fragment_saved_.output_start;
+    pending_ = fragment_saved_.pending;
+    in_heading_ = fragment_saved_.in_heading;
+    in_fragment_ = false;
+    return r;
+  }
+
+  constexpr std::uint32_t arena_size() const noexcept { return static_cast<std::uint32_t>(d_.text.size()); }
+  constexpr bool arena_push(CharT c) { return push(d_.text, c); }
+  constexpr text_ref arena_ref(std::uint32_t start) const noexcept {
+    return {start, static_cast<std::uint32_t>(d_.text.size()) - start, true};
+  }
+  /// Appends a copy of r (which may itself be in the arena) to the arena.
+  constexpr void copy_text(text_ref r) {
+    if (!r.derived) {
+      if (!d_.text.append(d_.source.data() + r.offset, r.length)) capacity_exceeded(capacity::text);
+      return;
+    }
+    d_.text.reserve(d_.text.size() + r.length);  // after this, no reallocation moves the source
+    for (std::uint32_t i = 0; i < r.length; ++i)
+      if (!arena_push(CharT(d_.text[r.offset + i]))) return;
+  }
+  /// Copies text given by the caller (a title from options) into the arena.
+  template <class C>
+  constexpr text_ref derive(const C* first, std::size_t n) {
+    const std::uint32_t start = arena_size();
+    for (std::size_t i = 0; i < n; ++i)
+      if (!arena_push(static_cast<CharT>(first[i]))) break;
+    return arena_ref(start);
+  }
+
+  // ---- article-level ------------------------------------------------------------------
+
+  constexpr void set_format(wikirel::format f) noexcept { d_.format = f; }
+  constexpr void set_title(text_ref t) noexcept { d_.title = t; }
+  constexpr void add_party(text_ref t) { push(d_.parties, t); }
+  constexpr bool has_parties() const noexcept { return !d_.parties.empty(); }
+  constexpr void add_category(text_ref t) { push(d_.categories, t); }
+  constexpr std::uint32_t current_section() const noexcept {
+    return static_cast<std::uint32_t>(d_.sections.size() - 1);
+  }
+
+  /// Ends the last section: the body is read. What follows goes outside the sections.
+  constexpr void end_body() {
+    if (body_done_) return;
+    finish_section();
+    body_done_ = true;
+  }
+
+  /// Orders what needs ordering. Call once, at the end.
+  constexpr void finish() {
+    end_body();
+    index_uses();
+    build_timeline();
+    locate_diagnostics();
+  }
+
+ private:
+  static constexpr std::size_t max_diagnostics = 1000;
+  enum : std::uint8_t { pending_none, pending_space, pending_line };
+
+  struct checkpoint {
+    std::uint32_t out = 0;     ///< arena offset where this stretch starts
+    std::uint32_t src = 0;     ///< input offset it maps to
+    std::uint32_t src_len = 0; ///< for synthesized text: the input it stands for; else 0
+  };
+  struct anchor {
+    std::uint32_t out = 0;
+    std::uint32_t citation = 0;
+  };
+
+  template <class T>
+  static constexpr capacity capacity_for() noexcept {
+    if constexpr (std::is_same_v<T, section_record>) return capacity::sections;
+    else if constexpr (std::is_same_v<T, event_record>) return capacity::events;
+    else if constexpr (std::is_same_v<T, citation_record>) return capacity::citations;
+    else if constexpr (std::is_same_v<T, CharT>) return capacity::text;
+    else return capacity::links;
+  }
+
+  template <class List, class T>
+  constexpr bool push(List& list, const T& value) {
+    if (list.push_back(value)) return true;
+    capacity_exceeded(capacity_for<T>());
+    return false;
+  }
+
+  /// Records, once per capacity, that a fixed_storage ran out (at run time; in constant
+  /// evaluation the list itself stops compilation).
+  constexpr void capacity_exceeded(capacity k) {
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
+    if (overflowed_ & bit) return;
+    overflowed_ = static_cast<std::uint8_t>(overflowed_ | bit);
+    constexpr const char* messages[] = {
+        "fixed_storage capacity exceeded: Sections", "fixed_storage capacity exceeded: Events",
+        "fixed_storage capacity exceeded: Citations", "fixed_storage capacity exceeded: TextBytes",
+        "fixed_storage capacity exceeded: Links"};
+    const diagnostic g{diagnostic_kind::capacity_exceeded, messages[static_cast<unsigned>(k)], 0, 0, 0};
+    // The diagnostics list may be the full one: then the last entry makes way.
+    if (!d_.diagnostics.push_back(g) && !d_.diagnostics.empty()) d_.diagnostics.back() = g;
+  }
+
+  constexpr void push_diagnostic(const diagnostic& g) {
+    if (!d_.diagnostics.push_back(g)) capacity_exceeded(capacity::links);
+  }
+
+  constexpr void start_lead() {
+    section_record lead;
+    d_.sections.push_back(lead);
+    start_output();
+  }
+
+  constexpr std::uint32_t parent_for(int level) const noexcept {
+    std::uint32_t p = current_section();
+    while (p != none && d_.sections[p].level >= level) p = d_.sections[p].parent;
+    return p;
+  }
+
+  constexpr bool reference_like(std::uint32_t s) const noexcept {
+    for (std::uint32_t p = s; p != none; p = d_.sections[p].parent)
+      if (is_reference_heading(resolve(d_.sections[p].heading))) return true;
+    return false;
+  }
+
+  constexpr void start_output() noexcept {
+    output_start_ = static_cast<std::uint32_t>(d_.text.size());
+    pending_ = pending_none;
+    checkpoints_.clear();
+    anchors_.clear();
+  }
+
+  constexpr bool at_output_start() const noexcept { return d_.text.size() == output_start_; }
+  constexpr bool drops_leading_space() const noexcept {
+    return at_output_start() || pending_ != pending_none || is_space(byte_of(d_.text[d_.text.size() - 1]));
+  }
+
+  /// Puts the separator a pending space or line break asks for before new content.
+  constexpr void before_content(std::uint32_t src) {
+    if (at_output_start() || pending_ == pending_none) {
+      pending_ = pending_none;
+      return;
+    }
+    CharT& last = d_.text[d_.text.size() - 1];
+    if (is_space(byte_of(last))) {
+      if (pending_ == pending_line) last = CharT('\n');
+    } else {
+      map_synthesized(src, 0);
+      d_.text.push_back(pending_ == pending_line ? CharT('\n') : CharT(' '));
+    }
+    pending_ = pending_none;
+  }
+
+  constexpr void map_run(std::uint32_t src) {
+    const auto out = static_cast<std::uint32_t>(d_.text.size());
+    if (!checkpoints_.empty()) {
+      const checkpoint& last = checkpoints_.back();
+      if (last.src_len == 0 && last.src + (out - last.out) == src) return;  // still contiguous
+    }
+    checkpoints_.push_back({out, src, 0});
+  }
+
+  constexpr void map_synthesized(std::uint32_t src, std::uint32_t src_len) {
+    checkpoints_.push_back({static_cast<std::uint32_t>(d_.text.size()), src, src_len == 0 ? 1u : src_len});
+  }
+
+  constexpr std::size_t checkpoint_at(std::uint32_t out) const noexcept {
+    std::size_t lo = 0, hi = checkpoints_.size();
+    while (hi - lo > 1) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (checkpoints_[mid].out <= out) lo = mid; else hi = mid;
+    }
+    return lo;
+  }
+
+  /// The input bytes that arena bytes [out_begin, out_end) of the current output stand for.
+  constexpr void input_range(std::uint32_t out_begin, std::uint32_t out_end, std::uint32_t& offset,
+                             std::uint32_t& length) const noexcept {
+    offset = length = 0;
+    if (checkpoints_.empty() || out_end <= out_begin) return;
+    const checkpoint& first = checkpoints_[checkpoint_at(out_begin)];
+    offset = first.src_len != 0 ? first.src : first.src + (out_begin - first.out);
+    const checkpoint& last = checkpoints_[checkpoint_at(out_end - 1)];
+    const std::uint32_t end = last.src_len != 0 ? last.src + last.src_len : last.src + (out_end - last.out);
+    length = end > offset ? end - offset : 0;
+  }
+
+  /// Closes the text of the current output and returns it, trimmed.
+  constexpr text_ref finish_output() noexcept {
+    std::uint32_t end = static_cast<std::uint32_t>(d_.text.size());
+    while (end > output_start_ && is_space(byte_of(d_.text[end - 1]))) --end;
+    d_.text.truncate(end);
+    pending_ = pending_none;
+    return {output_start_, end - output_start_, true};
+  }
+
+  constexpr void finish_section() {
+    if (in_heading_) end_heading();
+    if (sections_full_) return;
+    section_record& s = d_.sections.back();
+    s.text = finish_output();
+    s.first_event = static_cast<std::uint32_t>(d_.events.size());
+    if (opts_.events && !skip_events_) extract(s);
+    d_.sections.back().event_count = static_cast<std::uint32_t>(d_.events.size()) - d_.sections.back().first_event;
+    checkpoints_.clear();
+    anchors_.clear();
+  }
+
+  constexpr void extract(const section_record& s) {
+    const view_type body = resolve(s.text);
+    const std::uint32_t base = s.text.offset;
+    extract_events(body, [&](const found_event& f) { add_event(base, f); });
+  }
+
+  constexpr void add_event(std::uint32_t base, const found_event& f) {
+    event_record e;
+    e.when = f.when;
+    e.expression = {base + f.expression_begin, f.expression_end - f.expression_begin, true};
+    e.sentence = {base + f.sentence_begin, f.sentence_end - f.sentence_begin, true};
+    input_range(base + f.expression_begin, base + f.expression_end, e.offset, e.length);
+    e.section = current_section();
+    e.first_citation = static_cast<std::uint32_t>(d_.event_citations.size());
+    // A marker belongs to the sentence it stands in or right after: after the sentence's
+    // first character and no later than where the next sentence starts.
+    const std::uint32_t after = base + f.sentence_begin, limit = base + f.sentence_limit;
+    const anchor* a = std::upper_bound(anchors_.data(), anchors_.data() + anchors_.size(), after,
+                                       [](std::uint32_t v, const anchor& x) { return v < x.out; });
+    for (; a != anchors_.data() + anchors_.size() && a->out <= limit; ++a)
+      if (!has_citation(e, a->citation) && push(d_.event_citations, a->citation)) ++e.citation_count;
+    push(d_.events, e);
+  }
+
+  constexpr bool has_citation(const event_record& e, std::uint32_t c) const noexcept {
+    for (std::uint32_t i = 0; i < e.citation_count; ++i)
+      if (d_.event_citations[e.first_citation + i] == c) return true;
+    return false;
+  }
+
+  /// Groups the uses by citation (in input order within each) and points each citation
+  /// at its own.
+  constexpr void index_uses() {
+    std::sort(d_.uses.begin(), d_.uses.end(), [](const use_record& a, const use_record& b) {
+      return a.citation != b.citation ? a.citation < b.citation : a.offset < b.offset;
+    });
+    for (std::uint32_t i = 0; i < d_.uses.size(); ++i) {
+      citation_record& c = d_.citations[d_.uses[i].citation];
+      if (c.use_count == 0) c.first_use = i;
+      ++c.use_count;
+    }
+  }
+
+  constexpr void build_timeline() {
+    for (std::uint32_t i = 0; i < d_.events.size(); ++i) d_.timeline.push_back(i);
+    const auto& ev = d_.events;
+    std::sort(d_.timeline.begin(), d_.timeline.end(), [&ev](std::uint32_t a, std::uint32_t b) {
+      const period& x = ev[a].when;
+      const period& y = ev[b].when;
+      if (x.begin != y.begin) return x.begin < y.begin;
+      if (x.open_end != y.open_end) return y.open_end;
+      if (x.end != y.end) return x.end < y.end;
+      return a < b;
+    });
+  }
+
+  /// Turns the byte offsets of diagnostics into 1-based lines and columns in one pass.
+  constexpr void locate_diagnostics() {
+    std::sort(d_.diagnostics.begin(), d_.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
+      return a.offset != b.offset ? a.offset < b.offset : static_cast<int>(a.kind) < static_cast<int>(b.kind);
+    });
+    std::uint32_t line = 1, line_start = 0, pos = 0;
+    const view_type src = d_.source;
+    for (diagnostic& g : d_.diagnostics) {
+      const std::uint32_t target = g.offset > src.size() ? static_cast<std::uint32_t>(src.size()) : g.offset;
+      for (; pos < target; ++pos)
+        if (src[pos] == CharT('\n')) ++line, line_start = pos + 1;
+      std::uint32_t column = 1;
+      for (std::uint32_t i = line_start; i < target; ++i)
+        if (starts_code_point(byte_of(src[i]))) ++column;
+      g.line = line;
+      g.column = column;
+    }
+  }
+
+  data_type& d_;
+  const options& opts_;
+  name_index names_;
+  std::vector<checkpoint> checkpoints_;
+  std::vector<anchor> anchors_;
+  std::uint32_t output_start_ = 0;
+  std::uint8_t pending_ = pending_none;
+  bool in_heading_ = false;
+  bool skip_events_ = false;
+  bool sections_full_ = false;
+  bool too_many_ = false;
+  bool body_done_ = false;
+  bool in_fragment_ = false;
+  std::uint8_t overflowed_ = 0;
+  struct {
+    std::uint32_t output_start = 0;
+    std::uint8_t pending = 0;
+    bool in_heading = false;
+  } fragment_saved_;
+};
+
+}  // namespace wikirel::detail
+
+#endif

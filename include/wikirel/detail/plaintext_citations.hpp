@@ -1,0 +1,245 @@
+#ifndef WIKIREL_DETAIL_PLAINTEXT_CITATIONS_HPP
+#define WIKIREL_DETAIL_PLAINTEXT_CITATIONS_HPP
+
+// The entries of a plain-text reference list, read for what can be recognised: most are
+// renderings of cite templates ("Author (2004). "Title". Work. Retrieved 3 May 2019."),
+// so their shape gives title, authors, date, work, pages, URL, DOI and ISBN back.
+
+#include "../temporal.hpp"
+#include "builder.hpp"
+#include "chars.hpp"
+#include "scan.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wikirel::detail {
+
+template <class CharT, class Storage>
+class plain_citation_reader {
+ public:
+  using builder_type = builder<CharT, Storage>;
+  using view_type = std::basic_string_view<CharT>;
+
+  constexpr explicit plain_citation_reader(builder_type& b) noexcept : b_(b) {}
+
+  constexpr void read_all() {
+    for (std::uint32_t i = 0; i < b_.data().citations.size(); ++i) {
+      if (b_.citation(i).kind != citation_kind::plain || b_.citation(i).content_begin == none) continue;
+      b_.citation(i).text = entry_text(b_.citation(i));
+      read_fields(i);
+    }
+  }
+
+ private:
+  /// The entry's text: as it stands, or joined into one line when it was wrapped.
+  constexpr text_ref entry_text(const citation_record& c) {
+    const CharT* first = b_.source().data() + c.content_begin;
+    const CharT* last = b_.source().data() + c.content_end;
+    trim(first, last);
+    if (find_break(first, last) == last) return b_.source_ref(first, last);
+    const std::uint32_t start = b_.arena_size();
+    bool space = false;
+    for (const CharT* p = first; p < last; ++p) {
+      if (is_space(byte_of(*p))) {
+        space = true;
+        continue;
+      }
+      if (space) b_.arena_push(CharT(' '));
+      space = false;
+      b_.arena_push(*p);
+    }
+    return b_.arena_ref(start);
+  }
+
+  static constexpr const CharT* find_break(const CharT* p, const CharT* last) noexcept {
+    while (p < last && byte_of(*p) != '\n' && byte_of(*p) != '\r') ++p;
+    return p;
+  }
+
+  /// A part of the entry's text as a text_ref of the same kind (input or arena).
+  constexpr text_ref part(text_ref whole, view_type text, const CharT* first, const CharT* last) const noexcept {
+    trim(first, last);
+    if (last <= first) return {};
+    return {whole.offset + static_cast<std::uint32_t>(first - text.data()), static_cast<std::uint32_t>(last - first),
+            whole.derived};
+  }
+
+  constexpr void read_fields(std::uint32_t i) {
+    const text_ref whole = b_.citation(i).text;
+    const view_type t = b_.resolve(whole);
+    const CharT* first = t.data();
+    const CharT* last = first + t.size();
+    citation_record& c = b_.citation(i);
+    c.url = token_after(whole, t, first, last, "http://", true);
+    if (c.url.empty()) c.url = token_after(whole, t, first, last, "https://", true);
+    c.doi = token_after(whole, t, first, last, "doi:", false);
+    c.isbn = isbn(whole, t, first, last);
+    c.access_date = after_retrieved(whole, t, first, last);
+    read_shape(c, whole, t, first, last);
+  }
+
+  /// The run of non-space text starting with (or after) `key`, without final punctuation.
+  constexpr text_ref token_after(text_ref whole, view_type t, const CharT* first, const CharT* last,
+                                 std::string_view key, bool include_key) const noexcept {
+    const CharT* at = find_ci(first, last, key);
+    if (at == last) return {};
+    const CharT* start = include_key ? at : skip_blanks(at + key.size(), last);
+    const CharT* end = start;
+    while (end < last && !is_space(byte_of(*end))) ++end;
+    while (end > start && (byte_of(end[-1]) == '.' || byte_of(end[-1]) == ',' || byte_of(end[-1]) == ';')) --end;
+    return part(whole, t, start, end);
+  }
+
+  constexpr text_ref isbn(text_ref whole, view_type t, const CharT* first, const CharT* last) const noexcept {
+    const CharT* at = find_ci(first, last, "isbn");
+    if (at == last) return {};
+    const CharT* p = at + 4;
+    while (p < last && (is_blank(byte_of(*p)) || byte_of(*p) == ':' || byte_of(*p) == '-')) ++p;
+    const CharT* end = p;
+    while (end < last && (is_digit(byte_of(*end)) || byte_of(*end) == '-' || byte_of(*end) == 'X' || byte_of(*end) == ' ') &&
+           !(byte_of(*end) == ' ' && (end + 1 >= last || !is_digit(byte_of(end[1])))))
+      ++end;
+    return end - p >= 10 ? part(whole, t, p, end) : text_ref{};
+  }
+
+  /// "Retrieved 3 May 2019." / "accessdate: 23 June 2016".
+  constexpr text_ref after_retrieved(text_ref whole, view_type t, const CharT* first, const CharT* last) const noexcept {
+    for (std::string_view key : {std::string_view("retrieved "), std::string_view("accessed "),
+                                 std::string_view("accessdate: "), std::string_view("access date: ")}) {
+      const CharT* at = find_ci(first, last, key);
+      if (at == last) continue;
+      const CharT* start = at + key.size();
+      const CharT* end = start;
+      while (end < last && byte_of(*end) != '.' && byte_of(*end) != ')' && byte_of(*end) != ';') ++end;
+      return part(whole, t, start, end);
+    }
+    return {};
+  }
+
+  /// The CS1 shape: Authors (Date). "Title". Work. Publisher. p. N.
+  constexpr void read_shape(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last) {
+    const CharT* title_end = first;
+    const CharT* open = quoted(first, last, c.title, whole, t, title_end);
+    const CharT* paren = find_byte(first, open ? open : last, '(');
+    const CharT* after_date = first;
+    if (paren < (open ? open : last)) {
+      const CharT* close = find_byte(paren, last, ')');
+      const date d = close < last ? parse_date(view_type(paren + 1, static_cast<std::size_t>(close - paren - 1))) : date{};
+      if (d.valid()) {
+        c.when = d;
+        c.date_text = part(whole, t, paren + 1, close);
+        authors(c, whole, t, first, paren);
+        after_date = close + 1;
+      }
+    }
+    if (!open && c.title.empty() && after_date > first) {
+      // A book: the title is the sentence after the date.
+      const CharT* s = skip_blanks(after_date, last);
+      if (s < last && byte_of(*s) == '.') s = skip_blanks(s + 1, last);
+      const CharT* e = sentence_end(s, last);
+      c.title = part(whole, t, s, e);
+      title_end = e;
+    }
+    if (!c.title.empty()) {
+      const CharT* s = title_end;
+      while (s < last && (byte_of(*s) == '.' || byte_of(*s) == ',' || is_blank(byte_of(*s)) || closing(s, last))) s += closing(s, last) ? 3 : 1;
+      const CharT* e = sentence_end(s, last);
+      if (e > s && !starts_with_ci(s, last, "retrieved") && !starts_with_ci(s, last, "http") && !is_digit(byte_of(*s)))
+        c.work = part(whole, t, s, e);
+    }
+    if (!c.when.valid()) dated_sentence(c, whole, t, first, last);
+    c.pages = pages(whole, t, first, last);
+  }
+
+  static constexpr bool closing(const CharT* p, const CharT* last) noexcept {
+    return last - p >= 3 && byte_of(p[0]) == 0xE2 && byte_of(p[1]) == 0x80 && byte_of(p[2]) == 0x9D;
+  }
+
+  /// The first quoted span: "…" or “…”. Returns its opening quote, sets title and end.
+  constexpr const CharT* quoted(const CharT* first, const CharT* last, text_ref& title, text_ref whole, view_type t,
+                                const CharT*& end) const noexcept {
+    for (const CharT* p = first; p < last; ++p) {
+      const bool ascii = byte_of(*p) == '"';
+      const bool curly = last - p >= 3 && byte_of(p[0]) == 0xE2 && byte_of(p[1]) == 0x80 && byte_of(p[2]) == 0x9C;
+      if (!ascii && !curly) continue;
+      const CharT* s = p + (ascii ? 1 : 3);
+      for (const CharT* q = s; q < last; ++q) {
+        if ((ascii && byte_of(*q) == '"') || closing(q, last)) {
+          const CharT* e = q;
+          while (e > s && (byte_of(e[-1]) == ',' || byte_of(e[-1]) == '.')) --e;
+          title = part(whole, t, s, e);
+          end = q + (ascii ? 1 : 3);
+          return p;
+        }
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  static constexpr const CharT* sentence_end(const CharT* s, const CharT* last) noexcept {
+    const CharT* e = s;
+    while (e < last && !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1])))) ) ++e;
+    return e;
+  }
+
+  constexpr void authors(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* paren) {
+    if (paren - first > 160 || paren <= first) return;
+    for (const CharT* p = first; p < paren;) {
+      const CharT* e = find_byte(p, paren, ';');
+      const CharT* a = p;
+      const CharT* z = e;
+      trim(a, z);
+      if (a < z) b_.add_author(static_cast<std::uint32_t>(&c - b_.data().citations.begin()), part(whole, t, a, z));
+      p = e < paren ? e + 1 : paren;
+    }
+  }
+
+  /// Without "(date)", a sentence of the entry that is only a date ("… Echo. 14 July 1961.").
+  constexpr void dated_sentence(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last) const {
+    for (const CharT* s = first; s < last;) {
+      const CharT* e = sentence_end(s, last);
+      const CharT* a = s;
+      const CharT* z = e;
+      trim(a, z);
+      if (a < z && !starts_with_ci(a, z, "retrieved") && !starts_with_ci(a, z, "accessed")) {
+        const date d = parse_date(view_type(a, static_cast<std::size_t>(z - a)));
+        if (d.valid() && z - a <= 24) {
+          c.when = d;
+          c.date_text = part(whole, t, a, z);
+          return;
+        }
+      }
+      s = e < last ? e + 1 : last;
+    }
+  }
+
+  /// "p. 51", "pp. 41–58".
+  constexpr text_ref pages(text_ref whole, view_type t, const CharT* first, const CharT* last) const noexcept {
+    for (const CharT* p = first; last - p >= 3; ++p) {
+      const bool start = p == first || is_blank(byte_of(p[-1])) || byte_of(p[-1]) == ',' || byte_of(p[-1]) == ';';
+      if (!start || byte_of(*p) != 'p') continue;
+      const CharT* q = p + 1;
+      if (q < last && byte_of(*q) == 'p') ++q;
+      if (q >= last || byte_of(*q) != '.') continue;
+      q = skip_blanks(q + 1, last);
+      const CharT* e = q;
+      while (e < last && byte_of(*e) != ',' && byte_of(*e) != ';' && !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1]))))) ++e;
+      if (e > q && is_digit(byte_of(*q))) return part(whole, t, q, e);
+    }
+    return {};
+  }
+
+  builder_type& b_;
+};
+
+template <class CharT, class Storage>
+constexpr void read_plain_citations(builder<CharT, Storage>& b) {
+  plain_citation_reader<CharT, Storage>(b).read_all();
+}
+
+}  // namespace wikirel::detail
+
+#endif

@@ -1,0 +1,194 @@
+#ifndef WIKIREL_DETAIL_PLAINTEXT_LINES_HPP
+#define WIKIREL_DETAIL_PLAINTEXT_LINES_HPP
+
+// The shape of a line of plain text: what the plain-text reader decides from one line on
+// its own (is it blank, a list item, a reference-list entry, site chrome, short enough for
+// a heading). Decisions that need the neighbouring lines live in the reader.
+
+#include "chars.hpp"
+#include "utf8.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wikirel::detail {
+
+/// Phrases that belong to the site around an article, never to the article. Compared
+/// with the start of a trimmed line, ignoring case.
+inline constexpr std::string_view chrome_line_starts[] = {
+    "from wikipedia, the free encyclopedia", "jump to navigation", "jump to search", "jump to content",
+    "skip to content", "(redirected from", "retrieved from", "navigation menu", "personal tools",
+    "this page was last edited", "this page was last modified", "text is available under",
+    "got something to say", "make a comment", "leave a comment", "post a comment", "add a comment",
+    "your name", "your email", "your e-mail", "privacy policy", "cookie statement", "mobile view",
+    "hidden categories:", "hidden category:", "note: many of our articles"};
+
+/// Lines that end the article body: everything after them is the site's.
+inline constexpr std::string_view footer_starts[] = {
+    "retrieved from", "navigation menu", "personal tools", "this page was last edited",
+    "this page was last modified", "text is available under", "got something to say", "make a comment",
+    "leave a comment", "post a comment", "add a comment", "your name", "your email", "your e-mail"};
+
+/// Suffixes that mirrors and browsers add to a page title.
+inline constexpr std::string_view title_suffixes[] = {
+    " - wikipedia", " \xE2\x80\x93 wikipedia", " \xE2\x80\x94 wikipedia", " | wikipedia", ": wikis",
+    " - wikiwand", " \xE2\x80\x94 wikiwand", " - wikimili", " - the free encyclopedia",
+    ", the free encyclopedia", " - simple english wikipedia"};
+
+/// Maintenance marks dropped from the text ("[citation needed]"): compared with the
+/// inside of the brackets, ignoring case.
+inline constexpr std::string_view maintenance_marks[] = {
+    "citation needed", "clarification needed", "dubious", "dubious \xE2\x80\x93 discuss", "who?", "when?",
+    "where?", "which?", "why?", "by whom?", "according to whom?", "better source needed",
+    "better source", "failed verification", "not in citation given", "page needed", "pages needed",
+    "verification needed", "original research?", "dead link", "permanent dead link", "full citation needed",
+    "year needed", "date missing", "unreliable source?", "non-primary source needed", "vague",
+    "specify", "quantify", "disputed", "discuss", "edit", "edit source", "update", "needs update",
+    "citation needed to verify", "additional citation(s) needed", "how?", "what?", "clarify",
+    "self-published source?", "irrelevant citation", "promotional source?", "inconsistent",
+    "further explanation needed", "examples needed", "neutrality is disputed", "sic"};
+
+/// Headings under which a numbered list is a reference list.
+inline constexpr std::string_view reference_list_headings[] = {
+    "references", "notes", "footnotes", "citations", "sources", "notes and references",
+    "references and notes", "works cited", "einzelnachweise", "belege", "anmerkungen"};
+
+/// The sections that close an article: after a reference list only these bring the body
+/// back, and a heading with nothing under it is one of these (a converter drops the
+/// generated list that fills it).
+inline constexpr std::string_view trailing_section_names[] = {
+    "external links", "external link", "further reading", "see also", "bibliography", "notes",
+    "sources", "references", "footnotes", "citations", "notes and references", "references and notes",
+    "literature", "weblinks", "literatur", "einzelnachweise", "belege", "works", "publications",
+    "discography", "filmography", "works cited", "bronnelys", "verwysings", "eksterne skakels",
+    "kjelder", "referanser", "liens externes", "r\xC3\xA9" "f\xC3\xA9rences", "notes et r\xC3\xA9" "f\xC3\xA9rences",
+    "referencias", "enlaces externos", "siehe auch", "anmerkungen", "quellen"};
+
+/// Sections after which an article has only link lists and navigation boxes: a short line
+/// standing alone there is a box's title, not a heading.
+inline constexpr std::string_view closing_section_names[] = {
+    "external links", "external link", "weblinks", "liens externes", "enlaces externos", "eksterne skakels",
+    "eksterne lenker"};
+
+template <class C, std::size_t N>
+constexpr bool starts_with_any_ci(const C* p, const C* end, const std::string_view (&list)[N]) noexcept {
+  for (std::string_view s : list)
+    if (starts_with_ci(p, end, s)) return true;
+  return false;
+}
+
+template <class C, std::size_t N>
+constexpr bool equals_any_ci(const C* p, const C* end, const std::string_view (&list)[N]) noexcept {
+  for (std::string_view s : list)
+    if (equals_ci(p, static_cast<std::size_t>(end - p), s)) return true;
+  return false;
+}
+
+/// Where a list-item marker ends: "• ", "- ", "* ", "– ", "-   " (pandoc), "1. ", "1) ".
+/// Returns first when the line is not a list item.
+template <class C>
+constexpr const C* list_marker_end(const C* first, const C* last) noexcept {
+  const C* p = first;
+  if (p < last && (byte_of(*p) == '*' || byte_of(*p) == '-' || byte_of(*p) == '+')) {
+    ++p;
+  } else if (last - p >= 3 && byte_of(p[0]) == 0xE2 && byte_of(p[1]) == 0x80 &&
+             (byte_of(p[2]) == 0xA2 || byte_of(p[2]) == 0x93 || byte_of(p[2]) == 0xA3)) {
+    p += 3;  // • – ‣
+  } else if (last - p >= 2 && byte_of(p[0]) == 0xC2 && byte_of(p[1]) == 0xB7) {
+    p += 2;  // ·
+  } else {
+    const C* d = p;
+    while (d < last && d - p < 3 && is_digit(byte_of(*d))) ++d;
+    if (d == p || d >= last || (byte_of(*d) != '.' && byte_of(*d) != ')')) return first;
+    p = d + 1;
+  }
+  if (p >= last || !is_blank(byte_of(*p))) return first;
+  return skip_blanks(p, last);
+}
+
+/// A reference-list entry: "1. ^ text", "^ a b text", "a. ^ text", "[1] text", "[1]".
+/// Sets the label ("1", "a"; empty for a bare "^") and where the text starts.
+template <class C>
+constexpr bool reference_entry(const C* first, const C* last, const C*& label, const C*& label_end,
+                               const C*& text) noexcept {
+  const C* p = first;
+  label = label_end = first;
+  if (p < last && byte_of(*p) == '[') {
+    const C* d = p + 1;
+    while (d < last && is_digit(byte_of(*d))) ++d;
+    if (d == p + 1 || d >= last || byte_of(*d) != ']') return false;
+    label = p + 1;
+    label_end = d;
+    text = skip_blanks(d + 1, last);
+    return text == last || is_blank(byte_of(d[1]));
+  }
+  if (p < last && byte_of(*p) != '^') {
+    const C* d = p;
+    while (d < last && d - p < 4 && is_digit(byte_of(*d))) ++d;
+    if (d == p && d < last && is_lower(byte_of(*d))) ++d;  // "a. ^"
+    if (d == p || d >= last || byte_of(*d) != '.') return false;
+    label = p;
+    label_end = d;
+    p = skip_blanks(d + 1, last);
+  }
+  if (p >= last || byte_of(*p) != '^') return false;
+  p = skip_blanks(p + 1, last);
+  // "^ a b c": backlink letters to each use
+  for (const C* q = p; last - q >= 2 && is_lower(byte_of(q[0])) && is_blank(byte_of(q[1]));) {
+    q = skip_blanks(q + 2, last);
+    if (q < last && is_lower(byte_of(*q)) && (last - q == 1 || is_blank(byte_of(q[1])))) continue;
+    if (q - p >= 4) p = q;  // at least "a b " : it was a backlink run
+    break;
+  }
+  text = p;
+  return true;
+}
+
+/// Trailing "[edit]", "[edit source]", "[edit | edit source]": where the heading text ends.
+template <class C>
+constexpr const C* strip_edit_mark(const C* first, const C* last, bool& had_mark) noexcept {
+  had_mark = false;
+  constexpr std::string_view marks[] = {"[edit]", "[edit source]", "[edit | edit source]", "[ edit ]",
+                                        "[bearbeiten]", "[bearbeiten | quelltext bearbeiten]", "[modifier]"};
+  for (std::string_view m : marks) {
+    if (static_cast<std::size_t>(last - first) > m.size() && equals_ci(last - m.size(), m.size(), m)) {
+      had_mark = true;
+      last -= m.size();
+      trim(first, last);
+      return last;
+    }
+  }
+  return last;
+}
+
+/// The number of words (runs of non-space) in [first, last).
+template <class C>
+constexpr int word_count(const C* first, const C* last) noexcept {
+  int words = 0;
+  bool in_word = false;
+  for (; first < last; ++first) {
+    const bool space = is_space(byte_of(*first));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+/// Abbreviations that may end a heading with a period ("Washington, D.C.", "Smith Jr.").
+template <class C>
+constexpr bool ends_with_abbreviation(const C* first, const C* last) noexcept {
+  const C* w = last;
+  while (w > first && !is_space(byte_of(w[-1]))) --w;
+  int dots = 0;
+  for (const C* p = w; p < last; ++p) dots += byte_of(*p) == '.';
+  if (dots >= 2 && last - w <= 6) return true;  // "D.C.", "U.S."
+  constexpr std::string_view abbreviations[] = {"jr.", "sr.", "inc.", "ltd.", "co.", "corp.", "bros.", "st.", "vs.", "no."};
+  for (std::string_view a : abbreviations)
+    if (equals_ci(w, static_cast<std::size_t>(last - w), a)) return true;
+  return false;
+}
+
+}  // namespace wikirel::detail
+
+#endif

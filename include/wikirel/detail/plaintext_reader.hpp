@@ -1,0 +1,658 @@
+#ifndef WIKIREL_DETAIL_PLAINTEXT_READER_HPP
+#define WIKIREL_DETAIL_PLAINTEXT_READER_HPP
+
+// The plain-text reader: an article as a mirror site, a browser copy or a converter shows
+// it. Plain text has no markup, so structure comes from the shape of lines and their
+// neighbours. The reader works in passes over the lines: find the page's frame (title,
+// site chrome, footer), the Contents box and the reference list, decide which remaining
+// lines are headings, then hand sections, text and citation markers to the builder.
+
+#include "builder.hpp"
+#include "chars.hpp"
+#include "plaintext_citations.hpp"
+#include "plaintext_lines.hpp"
+#include "scan.hpp"
+#include "utf8.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace wikirel::detail {
+
+template <class CharT, class Storage>
+class plaintext_reader {
+ public:
+  using builder_type = builder<CharT, Storage>;
+
+  constexpr explicit plaintext_reader(builder_type& b) noexcept
+      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()) {}
+
+  constexpr void read() {
+    split_lines();
+    find_frame();
+    find_footer();
+    find_contents_box();
+    find_caret_references();
+    find_trailing_bracket_references();
+    classify_lines();
+    find_listed_references();
+    make_citations();
+    emit_body();
+    b_.end_body();
+    read_plain_citations(b_);
+  }
+
+ private:
+  enum class role : std::uint8_t {
+    unknown, blank, text, heading, chrome, title, contents, reference, continuation, categories,
+    list_item, table, caption
+  };
+
+  struct line {
+    const CharT* raw = nullptr;    ///< where the line starts in the input
+    const CharT* first = nullptr;  ///< the content, trimmed
+    const CharT* last = nullptr;
+    role kind = role::unknown;
+    std::uint8_t level = 2;
+    bool edit_mark = false;
+  };
+
+  struct toc_entry {
+    const CharT* first;
+    const CharT* last;
+    std::uint8_t level;
+  };
+
+  // ---- lines ---------------------------------------------------------------------------
+
+  constexpr void split_lines() {
+    using breaks = byte_set<'\n', '\r'>;
+    for (const CharT* p = begin_; p <= end_;) {
+      const CharT* e = find_first_of<breaks>(p, end_);
+      line l;
+      l.raw = p;
+      l.first = p;
+      l.last = e;
+      trim(l.first, l.last);
+      l.kind = l.first == l.last ? role::blank : role::unknown;
+      lines_.push_back(l);
+      if (e >= end_) break;
+      p = e + (byte_of(*e) == '\r' && e + 1 < end_ && byte_of(e[1]) == '\n' ? 2 : 1);
+    }
+  }
+
+  constexpr bool blank(std::size_t i) const noexcept { return i >= lines_.size() || lines_[i].kind == role::blank; }
+  constexpr bool is(std::size_t i, role r) const noexcept { return i < lines_.size() && lines_[i].kind == r; }
+  constexpr std::uint32_t offset(const CharT* p) const noexcept { return static_cast<std::uint32_t>(p - begin_); }
+
+  template <std::size_t N>
+  constexpr bool line_starts(std::size_t i, const std::string_view (&list)[N]) const noexcept {
+    return starts_with_any_ci(lines_[i].first, lines_[i].last, list);
+  }
+
+  // ---- the page's frame: title, chrome above the article, footer ----------------------
+
+  /// Everything above "From Wikipedia, the free encyclopedia" is the site's; the title is
+  /// the last short line there. Without that line, only a title with a known suffix or in
+  /// "= Title =" form is taken.
+  constexpr void find_frame() {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < lines_.size() && seen < 40; ++i) {
+      if (blank(i)) continue;
+      ++seen;
+      if (starts_with_ci(lines_[i].first, lines_[i].last, "from wikipedia, the free encyclopedia")) {
+        frame_above(i);
+        return;
+      }
+    }
+    const std::size_t first = next_nonblank(0);
+    if (first < lines_.size() && (has_title_suffix(first) || equals_title(first))) {
+      set_title(first, first);
+      body_begin_ = first + 1;
+    }
+  }
+
+  constexpr void frame_above(std::size_t from_wikipedia) {
+    std::size_t title = lines_.size();
+    for (std::size_t i = 0; i < from_wikipedia; ++i) {
+      if (blank(i)) continue;
+      lines_[i].kind = role::chrome;
+      if (short_line(i)) title = i;
+    }
+    for (std::size_t i = 0; i < from_wikipedia; ++i)
+      if (!blank(i) && has_title_suffix(i)) title = i;  // a suffixed line is surely the title
+    if (title < lines_.size()) set_title(title, next_nonblank(0));
+    lines_[from_wikipedia].kind = role::chrome;
+    body_begin_ = from_wikipedia + 1;
+    while (body_begin_ < lines_.size() && (blank(body_begin_) || line_starts(body_begin_, chrome_line_starts))) {
+      if (!blank(body_begin_)) lines_[body_begin_].kind = role::chrome;
+      ++body_begin_;
+    }
+  }
+
+  constexpr bool short_line(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    const unsigned char end = byte_of(l.last[-1]);
+    return word_count(l.first, l.last) <= 16 && end != '.' && end != '!' && end != '?' && end != ',';
+  }
+
+  constexpr bool has_title_suffix(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    for (std::string_view s : title_suffixes)
+      if (l.last - l.first > static_cast<std::ptrdiff_t>(s.size()) && equals_ci(l.last - s.size(), s.size(), s)) return true;
+    return false;
+  }
+
+  constexpr bool equals_title(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    return l.last - l.first >= 3 && byte_of(*l.first) == '=' && byte_of(l.last[-1]) == '=';
+  }
+
+  /// Takes line i as the title, without its mirror suffix ("…: Wikis") or "= … =".
+  constexpr void set_title(std::size_t i, std::size_t banner) {
+    const CharT* first = lines_[i].first;
+    const CharT* last = lines_[i].last;
+    while (first < last && byte_of(*first) == '=') ++first;
+    while (last > first && byte_of(last[-1]) == '=') --last;
+    for (std::string_view s : title_suffixes)
+      if (last - first > static_cast<std::ptrdiff_t>(s.size()) && equals_ci(last - s.size(), s.size(), s)) last -= s.size();
+    last = strip_site_suffix(first, last, banner == i ? nullptr : &lines_[banner]);
+    trim(first, last);
+    lines_[i].kind = role::title;
+    if (b_.resolve(b_.data().title).empty() && first < last) b_.set_title(b_.source_ref(first, last));
+  }
+
+  /// "Title: Atlas pages" under a banner "The Open Atlas": a mirror's own suffix, known by
+  /// sharing a word with the banner.
+  constexpr const CharT* strip_site_suffix(const CharT* first, const CharT* last, const line* banner) const noexcept {
+    if (!banner) return last;
+    const CharT* colon = last;
+    for (const CharT* p = first; last - p >= 2; ++p)
+      if (byte_of(p[0]) == ':' && byte_of(p[1]) == ' ') colon = p;
+    if (colon == last || word_count(colon + 1, last) > 3) return last;
+    for (const CharT* w = colon + 2; w < last;) {
+      const CharT* e = w;
+      while (e < last && !is_space(byte_of(*e))) ++e;
+      if (e - w >= 4 && find_ci_run(banner->first, banner->last, w, 4)) return colon;
+      w = skip_spaces(e, last);
+    }
+    return last;
+  }
+
+  static constexpr bool find_ci_run(const CharT* first, const CharT* last, const CharT* word, std::size_t n) noexcept {
+    for (const CharT* p = first; static_cast<std::size_t>(last - p) >= n; ++p) {
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = to_lower(byte_of(p[k])) == to_lower(byte_of(word[k]));
+      if (same) return true;
+    }
+    return false;
+  }
+
+  constexpr std::size_t next_nonblank(std::size_t i) const noexcept {
+    while (i < lines_.size() && blank(i)) ++i;
+    return i;
+  }
+
+  /// The site's footer: from "Retrieved from", "Navigation menu" or a comment form on.
+  /// "Categories: A | B" lines there (or anywhere) fill the categories.
+  constexpr void find_footer() {
+    body_end_ = lines_.size();
+    for (std::size_t i = body_begin_; i < lines_.size(); ++i) {
+      if (blank(i)) continue;
+      if (read_categories(i)) continue;
+      if (i >= body_end_) lines_[i].kind = role::chrome;
+      else if (line_starts(i, footer_starts)) body_end_ = i, lines_[i].kind = role::chrome;
+    }
+  }
+
+  /// "Categories: A | B | C" (a browser copy) or "Category:A Category:B" (a converter,
+  /// sometimes after the remains of a navigation box).
+  constexpr bool read_categories(std::size_t i) {
+    line& l = lines_[i];
+    const bool list = starts_with_ci(l.first, l.last, "categories:") || starts_with_ci(l.first, l.last, "kategorien:");
+    const CharT* p = list ? l.first : category_prefix(l.first, l.last);
+    if (p == l.last) return false;
+    l.kind = role::categories;
+    p = find_byte(p, l.last, ':') + 1;
+    const bool piped = find_byte(p, l.last, '|') < l.last || starts_with_ci(l.first, l.last, "categories:");
+    while (p < l.last) {
+      const CharT* e = piped ? find_byte(p, l.last, '|') : next_category_prefix(p, l.last);
+      const CharT* a = p;
+      const CharT* z = e;
+      trim(a, z);
+      if (a < z) b_.add_category(b_.source_ref(a, z));
+      p = e < l.last ? (piped ? e + 1 : find_byte(e, l.last, ':') + 1) : l.last;
+    }
+    return true;
+  }
+
+  /// Where "Category:" (or a translation) first stands as a word in the line, or last.
+  static constexpr const CharT* category_prefix(const CharT* first, const CharT* last) noexcept {
+    constexpr std::string_view prefixes[] = {"category:", "kategorie:", "kategori:", "cat\xC3\xA9gorie:", "categor\xC3\xAD" "a:"};
+    for (const CharT* p = first; p < last; ++p)
+      if ((p == first || byte_of(p[-1]) == ' ') && starts_with_any_ci(p, last, prefixes)) return p;
+    return last;
+  }
+
+  static constexpr const CharT* next_category_prefix(const CharT* p, const CharT* last) noexcept {
+    for (const CharT* q = p; q < last; ++q)
+      if (byte_of(*q) == ' ' && category_prefix(q + 1, last) == q + 1) return q;
+    return last;
+  }
+
+  // ---- the Contents box ----------------------------------------------------------------
+
+  /// "Contents" followed by "1 History", "1.1 Early years", …: not a section, but it tells
+  /// which lines are headings and at what level.
+  constexpr void find_contents_box() {
+    for (std::size_t i = body_begin_; i < body_end_; ++i) {
+      const line& l = lines_[i];
+      if (blank(i) || !(equals_ci(l.first, static_cast<std::size_t>(l.last - l.first), "contents") ||
+                        starts_with_ci(l.first, l.last, "contents ["))) continue;
+      std::size_t j = i + 1;
+      while (j < body_end_ && (blank(j) || equals_any_ci(lines_[j].first, lines_[j].last, hide_words))) ++j;
+      std::size_t count = 0;
+      for (; j < body_end_ && !blank(j) && contents_entry(j); ++j) ++count;
+      if (count < 2) continue;
+      for (std::size_t k = i; k < j; ++k)
+        if (!blank(k)) lines_[k].kind = role::contents;
+      return;
+    }
+  }
+
+  static constexpr std::string_view hide_words[] = {"hide", "[hide]", "show", "[show]", "(hide)"};
+
+  constexpr bool contents_entry(std::size_t i) {
+    const line& l = lines_[i];
+    const CharT* p = l.first;
+    std::uint8_t depth = 1;
+    if (p >= l.last || !is_digit(byte_of(*p))) return false;
+    while (p < l.last && (is_digit(byte_of(*p)) || byte_of(*p) == '.')) depth += byte_of(*p++) == '.';
+    if (p < l.last && byte_of(p[-1]) == '.') --depth;  // "1. History"
+    if (p >= l.last || !is_blank(byte_of(*p))) return false;
+    p = skip_blanks(p, l.last);
+    if (p >= l.last) return false;
+    toc_.push_back({p, l.last, static_cast<std::uint8_t>(depth + 1)});
+    return true;
+  }
+
+  /// The level the Contents box gives a heading text, or 0 when it is not listed.
+  constexpr std::uint8_t contents_level(const CharT* first, const CharT* last) const noexcept {
+    for (const toc_entry& t : toc_)
+      if (t.last - t.first == last - first && same_text_ci(t.first, first, static_cast<std::size_t>(last - first)))
+        return t.level;
+    return 0;
+  }
+
+  static constexpr bool same_text_ci(const CharT* a, const CharT* b, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+      if (to_lower(byte_of(a[i])) != to_lower(byte_of(b[i]))) return false;
+    return true;
+  }
+
+  // ---- reference lists -----------------------------------------------------------------
+
+  /// "1. ^ text" and "^ a b text" entries mark themselves wherever they stand; lines
+  /// right under an entry (no blank between) continue it.
+  constexpr void find_caret_references() {
+    for (std::size_t i = body_begin_; i < body_end_; ++i) {
+      if (blank(i)) continue;
+      const CharT *label = nullptr, *label_end = nullptr, *text = nullptr;
+      if (byte_of(*lines_[i].first) == '[' || !reference_entry(lines_[i].first, lines_[i].last, label, label_end, text))
+        continue;
+      add_entry(i, label, label_end, text);
+      if (reference_end_ < i) reference_end_ = i;
+    }
+  }
+
+  /// "[1] text" notes (a converter's rendering) are a reference list only as the last
+  /// block of the page: from the last entry labelled 1 on, every entry and what follows it.
+  constexpr void find_trailing_bracket_references() {
+    std::size_t start = body_end_;
+    for (std::size_t i = body_end_; i-- > body_begin_;) {
+      const CharT *label = nullptr, *label_end = nullptr, *text = nullptr;
+      if (blank(i) || byte_of(*lines_[i].first) != '[' || !reference_entry(lines_[i].first, lines_[i].last, label, label_end, text))
+        continue;
+      if (label_end - label == 1 && byte_of(*label) == '1') {
+        start = i;
+        break;
+      }
+    }
+    for (std::size_t i = start; i < body_end_; ++i) {
+      const CharT *label = nullptr, *label_end = nullptr, *text = nullptr;
+      if (blank(i) || lines_[i].kind != role::unknown) continue;
+      if (byte_of(*lines_[i].first) == '[' && reference_entry(lines_[i].first, lines_[i].last, label, label_end, text))
+        add_entry(i, label, label_end, text);
+      else
+        lines_[i].kind = role::continuation;  // a note's further paragraph
+    }
+    if (start < body_end_) body_end_ = start;
+  }
+
+  struct entry {
+    std::size_t line;
+    const CharT* label;
+    const CharT* label_end;
+    const CharT* text;
+    std::size_t last_line;
+  };
+
+  constexpr void add_entry(std::size_t i, const CharT* label, const CharT* label_end, const CharT* text) {
+    lines_[i].kind = role::reference;
+    std::size_t last = i;
+    while (last + 1 < lines_.size() && !blank(last + 1) && lines_[last + 1].kind == role::unknown &&
+           !starts_reference(last + 1) && !line_starts(last + 1, footer_starts) && !is_category_line(last + 1))
+      lines_[++last].kind = role::continuation;
+    entries_.push_back({i, label, label_end, text, last});
+  }
+
+  constexpr bool starts_reference(std::size_t i) const noexcept {
+    const CharT *label = nullptr, *label_end = nullptr, *text = nullptr;
+    return reference_entry(lines_[i].first, lines_[i].last, label, label_end, text);
+  }
+
+  constexpr bool is_category_line(std::size_t i) const noexcept {
+    return starts_with_ci(lines_[i].first, lines_[i].last, "categor");
+  }
+
+  /// Under a "References" or "Notes" heading, a numbered list is the reference list.
+  constexpr void find_listed_references() {
+    bool under_references = false;
+    for (std::size_t i = body_begin_; i < body_end_; ++i) {
+      if (lines_[i].kind == role::heading)
+        under_references = equals_any_ci(lines_[i].first, heading_end(i), reference_list_headings);
+      if (!under_references || lines_[i].kind != role::list_item) continue;
+      const CharT* text = list_marker_end(lines_[i].first, lines_[i].last);
+      const CharT* label_end = lines_[i].first;
+      while (label_end < text && is_digit(byte_of(*label_end))) ++label_end;
+      if (label_end == lines_[i].first) continue;
+      lines_[i].kind = role::unknown;
+      add_entry(i, lines_[i].first, label_end, text);
+    }
+  }
+
+  /// One citation per entry, in list order; an entry without a number takes the next.
+  constexpr void make_citations() {
+    std::uint32_t number = 0;
+    for (const entry& e : entries_) {
+      std::uint32_t n = 0;
+      const bool numbered = e.label < e.label_end && parse_uint(e.label, e.label_end, n, 6) == e.label_end - e.label;
+      number = numbered ? n : number + 1;
+      text_ref key = b_.source_ref(e.label, e.label_end);
+      if (e.label == e.label_end) key = number_key(number);
+      const std::uint32_t c = b_.citation_keyed(text_ref{}, key, offset(lines_[e.line].raw), citation_kind::plain);
+      if (c == none) continue;
+      citation_record& r = b_.citation(c);
+      if (r.content_begin != none) continue;  // a second entry with the same label
+      r.content_begin = offset(e.text);
+      r.content_end = offset(lines_[e.last_line].last);
+      r.name = key;
+    }
+  }
+
+  /// The label of an unnumbered entry, kept in the arena.
+  constexpr text_ref number_key(std::uint32_t n) {
+    CharT digits[12] = {};
+    int k = 0;
+    do digits[k++] = static_cast<CharT>('0' + n % 10), n /= 10;
+    while (n > 0);
+    CharT text[12] = {};
+    for (int i = 0; i < k; ++i) text[i] = digits[k - 1 - i];
+    return b_.derive(text, static_cast<std::size_t>(k));
+  }
+
+  // ---- what each remaining line is -----------------------------------------------------
+
+  constexpr void classify_lines() {
+    bool closing = false;  // past "External links"
+    for (std::size_t i = body_begin_; i < body_end_; ++i) {
+      line& l = lines_[i];
+      if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
+      if (l.kind != role::unknown) continue;
+      if (read_categories(i)) continue;
+      if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
+      else if (list_marker_end(l.first, l.last) != l.first) l.kind = role::list_item;
+      else if (byte_of(*l.first) == '[' && byte_of(l.last[-1]) == ']' && !marker_at(l.first, l.last)) l.kind = role::caption;
+      else if (line_starts(i, chrome_line_starts)) l.kind = role::chrome;
+      else l.kind = heading_at(i, closing) ? role::heading : role::text;
+      if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
+    }
+    resume_after_references();
+  }
+
+  template <std::size_t N>
+  constexpr bool heading_in(std::size_t i, const std::string_view (&names)[N]) const noexcept {
+    return equals_any_ci(lines_[i].first, heading_end(i), names);
+  }
+
+  /// True when no body text (nor list) follows line i before the body ends.
+  constexpr bool nothing_after(std::size_t i) const noexcept {
+    for (std::size_t j = i + 1; j < body_end_; ++j)
+      if (!blank(j) && lines_[j].kind != role::chrome && lines_[j].kind != role::categories) return false;
+    return true;
+  }
+
+  /// After a reference list, only a heading brings the article back ("External links");
+  /// other lines there are the site's (a comment form, a signature).
+  constexpr void resume_after_references() {
+    if (entries_.empty()) return;
+    std::size_t i = entries_.back().last_line + 1;
+    for (; i < body_end_; ++i) {
+      if (lines_[i].kind == role::heading &&
+          (lines_[i].edit_mark || equals_any_ci(lines_[i].first, heading_end(i), trailing_section_names)))
+        return;
+      if (!blank(i) && lines_[i].kind != role::categories) lines_[i].kind = role::chrome;
+    }
+  }
+
+  /// A rule of a converter's table: dashes, '=', '+' and spaces only.
+  static constexpr bool table_rule(const line& l) noexcept {
+    int dashes = 0;
+    for (const CharT* p = l.first; p < l.last; ++p) {
+      const unsigned char c = byte_of(*p);
+      if (c == '-' || c == '=') ++dashes;
+      else if (c != ' ' && c != '+' && c != '|' && c != ':') return false;
+    }
+    return dashes >= 3;
+  }
+
+  constexpr const CharT* heading_end(std::size_t i) const noexcept {
+    bool mark = false;
+    return strip_edit_mark(lines_[i].first, lines_[i].last, mark);
+  }
+
+  /// A heading: a short line standing alone (or marked "[edit]", or listed in the
+  /// Contents box) that does not read like a sentence, a caption or a list item.
+  constexpr bool heading_at(std::size_t i, bool closing) {
+    line& l = lines_[i];
+    const CharT* last = strip_edit_mark(l.first, l.last, l.edit_mark);
+    if (last <= l.first) return false;
+    if (const std::uint8_t level = contents_level(l.first, last)) {
+      l.level = level;
+      return true;
+    }
+    if (l.edit_mark) return true;
+    const bool alone = (i == body_begin_ || blank(i - 1) || is(i - 1, role::heading) || is(i - 1, role::chrome) ||
+                        is(i - 1, role::contents)) &&
+                       (blank(i + 1) || i + 1 >= body_end_);
+    if (!alone || !heading_shape(l.first, last)) return false;
+    // Near the end of a page, only the usual closing sections are headings.
+    if ((closing || nothing_after(i)) && !equals_any_ci(l.first, last, trailing_section_names)) return false;
+    return true;
+  }
+
+  constexpr bool heading_shape(const CharT* first, const CharT* last) const noexcept {
+    if (last - first > 120 || word_count(first, last) > 12) return false;
+    if (year_line(first, last)) return true;  // "2010" under "Demographics"
+    const unsigned char c0 = byte_of(*first);
+    if ((is_lower(c0) && !camel_case(first, last)) || c0 == '{' || c0 == '|' || c0 == '*' || c0 == ':' || c0 == '#' ||
+        c0 == '(' || c0 == '-' || c0 == '!' || c0 == '=' || c0 == '<' || c0 == '[')
+      return false;
+    bool letter = false;
+    for (const CharT* p = first; p < last && !letter; ++p) letter = is_alpha(byte_of(*p)) || byte_of(*p) >= 0x80;
+    if (!letter || ends_like_sentence(first, last)) return false;
+    constexpr std::string_view leftovers[] = {"{{", "}}", "|-", "://", " * ", "''", " + ", ": "};
+    for (std::string_view l : leftovers)
+      if (contains(first, last, l)) return false;
+    if (byte_of(last[-1]) == ']' || interwiki_prefix(first, last) || caption_like(first, last)) return false;
+    constexpr std::string_view hatnotes[] = {"main article", "main articles", "see also:", "see also ", "further information",
+                                             "further:", "for other uses", "this article is about", "not to be confused"};
+    return !starts_with_any_ci(first, last, hatnotes) || equals_ci(first, static_cast<std::size_t>(last - first), "see also");
+  }
+
+  /// Ends with sentence punctuation (after closing quotes), other than an abbreviation.
+  constexpr bool ends_like_sentence(const CharT* first, const CharT* last) const noexcept {
+    const CharT* end = last;
+    while (end > first && (byte_of(end[-1]) == '"' || byte_of(end[-1]) == '\'' || closing_quote(first, end)))
+      end -= byte_of(end[-1]) < 0x80 ? 1 : 3;
+    if (end == first) return false;
+    const unsigned char z = byte_of(end[-1]);
+    if (z == ',' || z == ':' || z == ';' || z == '!' || z == '?') return true;
+    return z == '.' && !ends_with_abbreviation(first, end);
+  }
+
+  static constexpr bool year_line(const CharT* first, const CharT* last) noexcept {
+    std::uint32_t year = 0;
+    return last - first == 4 && parse_uint(first, last, year, 4) == 4 && year >= 1000 && year <= 2100;
+  }
+
+  /// "siRNA", "iPhone": a word that starts in lower case but is a name.
+  static constexpr bool camel_case(const CharT* first, const CharT* last) noexcept {
+    for (const CharT* p = first; p < last && !is_space(byte_of(*p)); ++p)
+      if (is_upper(byte_of(*p))) return true;
+    return false;
+  }
+
+  static constexpr bool closing_quote(const CharT* first, const CharT* end) noexcept {
+    return end - first >= 3 && byte_of(end[-3]) == 0xE2 && byte_of(end[-2]) == 0x80 &&
+           (byte_of(end[-1]) == 0x9D || byte_of(end[-1]) == 0x99);
+  }
+
+  static constexpr bool contains(const CharT* first, const CharT* last, std::string_view s) noexcept {
+    for (const CharT* p = first; static_cast<std::size_t>(last - p) >= s.size(); ++p)
+      if (starts_with(p, last, s)) return true;
+    return false;
+  }
+
+  /// "sv:Statoil": an interlanguage link a converter left as text.
+  static constexpr bool interwiki_prefix(const CharT* first, const CharT* last) noexcept {
+    const CharT* p = first;
+    while (p < last && is_lower(byte_of(*p))) ++p;
+    return (p - first == 2 || p - first == 3) && p < last && byte_of(*p) == ':';
+  }
+
+  /// "Volunteers at the reopening, June 1992": a caption (a comma, then a year at the end).
+  static constexpr bool caption_like(const CharT* first, const CharT* last) noexcept {
+    if (last - first < 6 || !contains(first, last, ", ")) return false;
+    for (int k = 1; k <= 4; ++k)
+      if (!is_digit(byte_of(last[-k]))) return false;
+    return last - first == 4 || !is_digit(byte_of(last[-5]));
+  }
+
+  // ---- the body ------------------------------------------------------------------------
+
+  constexpr void emit_body() {
+    bool in_paragraph = false;
+    for (std::size_t i = body_begin_; i < body_end_; ++i) {
+      line& l = lines_[i];
+      switch (l.kind) {
+        case role::heading:
+          b_.begin_heading(l.level, offset(l.raw));
+          b_.text(l.first, heading_end(i));
+          b_.end_heading();
+          in_paragraph = false;
+          break;
+        case role::text:
+          if (in_paragraph) b_.space();
+          else b_.line_break();
+          emit_line(l.first, l.last, !in_paragraph);
+          in_paragraph = true;
+          break;
+        case role::list_item:
+          b_.line_break();
+          emit_line(list_marker_end(l.first, l.last), l.last, true);
+          in_paragraph = false;
+          break;
+        default:
+          in_paragraph = false;
+          break;
+      }
+    }
+  }
+
+  /// A line's text without its citation markers (which become uses) and maintenance
+  /// marks; image captions a converter put in brackets at a paragraph's start go too.
+  constexpr void emit_line(const CharT* p, const CharT* last, bool paragraph_start) {
+    while (p < last) {
+      const CharT* open = find_byte(p, last, '[');
+      if (skip_blanks(p, open) < open) paragraph_start = false;
+      b_.text(p, open);
+      if (open >= last) return;
+      const CharT* close = bracket_end(open, last);
+      p = close ? close + 1 : open + 1;
+      if (!close) b_.text(open, p);
+      else if (marker_at(open, p)) use_marker(open + 1, close);
+      else if (!maintenance_mark(open + 1, close) && !paragraph_start) b_.text(open, p);
+      // What is left, a bracketed text at a paragraph's start, is an image caption.
+      if (close && p < last && !is_space(byte_of(*p))) b_.space();  // "[2]The" reads "The"
+    }
+  }
+
+  static constexpr const CharT* bracket_end(const CharT* open, const CharT* last) noexcept {
+    for (const CharT* q = open + 1; q < last && q - open < 400; ++q) {
+      if (byte_of(*q) == '[') return nullptr;
+      if (byte_of(*q) == ']') return q;
+    }
+    return nullptr;
+  }
+
+  /// "[1]", "[12]", "[a]", "[note 1]", "[nb 2]": a citation marker.
+  static constexpr bool marker_at(const CharT* open, const CharT* end) noexcept {
+    const CharT* p = open + 1;
+    const CharT* close = end - 1;
+    if (close <= p || byte_of(*close) != ']') return false;
+    const CharT* q = p;
+    while (q < close && is_digit(byte_of(*q))) ++q;
+    if (q == close) return close - p <= 4;
+    q = p;
+    while (q < close && is_lower(byte_of(*q))) ++q;
+    if (q == close) return close - p <= 2;
+    if (q < close && byte_of(*q) == ' ' && q - p <= 5) {
+      const CharT* d = q + 1;
+      while (d < close && is_digit(byte_of(*d))) ++d;
+      return d == close && d > q + 1;
+    }
+    return false;
+  }
+
+  static constexpr bool maintenance_mark(const CharT* first, const CharT* last) noexcept {
+    trim(first, last);
+    return equals_any_ci(first, last, maintenance_marks);
+  }
+
+  constexpr void use_marker(const CharT* label, const CharT* label_end) {
+    const std::uint32_t c = b_.find_citation(text_ref{}, b_.source_ref(label, label_end));
+    if (c == none) {
+      b_.diagnose(diagnostic_kind::unresolved_reference, "citation marker has no entry in the reference list",
+                  offset(label - 1));
+      return;
+    }
+    b_.use(c, offset(label - 1), true);
+  }
+
+  builder_type& b_;
+  const CharT* begin_;
+  const CharT* end_;
+  std::vector<line> lines_;
+  std::vector<toc_entry> toc_;
+  std::vector<entry> entries_;
+  std::size_t body_begin_ = 0;
+  std::size_t body_end_ = 0;
+  std::size_t reference_end_ = 0;
+};
+
+}  // namespace wikirel::detail
+
+#endif

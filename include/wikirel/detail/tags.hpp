@@ -1,0 +1,195 @@
+#ifndef WIKIREL_DETAIL_TAGS_HPP
+#define WIKIREL_DETAIL_TAGS_HPP
+
+// Reading an HTML or extension tag ("<ref name=x>", "</nowiki>", "<br/>") and finding the
+// tag that closes one. Closing-tag searches are remembered, so that a thousand unclosed
+// "<ref>"s cost one scan of the input, not a thousand.
+
+#include "chars.hpp"
+#include "scan.hpp"
+#include "wikitext_names.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace wikirel::detail {
+
+template <class C>
+struct tag_info {
+  const C* begin = nullptr;        ///< the '<'
+  const C* end = nullptr;          ///< one past the '>'
+  const C* attributes = nullptr;   ///< after the name
+  const C* attributes_end = nullptr;
+  folded_name name;
+  tag_kind kind = tag_kind::unknown;
+  bool closing = false;
+  bool self_closing = false;
+};
+
+/// Reads the tag at p ('<'). False when the text there is not a tag MediaWiki knows.
+template <class C>
+constexpr bool read_tag(const C* p, const C* end, tag_info<C>& t) noexcept {
+  t.begin = p;
+  const C* q = p + 1;
+  t.closing = q < end && byte_of(*q) == '/';
+  if (t.closing) ++q;
+  const C* name = q;
+  while (q < end && (is_alnum(byte_of(*q)))) ++q;
+  if (q == name || !is_alpha(byte_of(*name))) return false;
+  if (q < end && !is_space(byte_of(*q)) && byte_of(*q) != '/' && byte_of(*q) != '>') return false;
+  t.name = fold_name(name, q);
+  t.kind = classify_tag(t.name);
+  if (t.kind == tag_kind::unknown) return false;
+  t.attributes = q;
+  // Attributes end at the first '>' outside quotes; a tag never runs on for long.
+  const C* limit = end - q > 4096 ? q + 4096 : end;
+  char quote = 0;
+  for (; q < limit; ++q) {
+    const unsigned char c = byte_of(*q);
+    if (quote) {
+      if (c == static_cast<unsigned char>(quote) || c == '\n') quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = static_cast<char>(c);
+    } else if (c == '>') {
+      break;
+    } else if (c == '<') {
+      return false;
+    }
+  }
+  if (q >= limit) return false;
+  t.attributes_end = q;
+  t.self_closing = q > t.attributes && byte_of(q[-1]) == '/';
+  if (t.self_closing) --t.attributes_end;
+  t.end = q + 1;
+  return true;
+}
+
+/// The value of attribute `key` (lower case) in [first, last): quoted or bare.
+template <class C>
+constexpr bool find_attribute(const C* first, const C* last, std::string_view key, const C*& value,
+                              const C*& value_end) noexcept {
+  const C* p = first;
+  while (p < last) {
+    p = skip_spaces(p, last);
+    const C* name = p;
+    while (p < last && !is_space(byte_of(*p)) && byte_of(*p) != '=' && byte_of(*p) != '/') ++p;
+    const C* name_end = p;
+    p = skip_spaces(p, last);
+    if (p >= last || byte_of(*p) != '=') {
+      if (p == name_end && p < last) ++p;  // a lone '/' or junk: step over it
+      continue;
+    }
+    p = skip_spaces(p + 1, last);
+    const C* v = p;
+    const C* v_end = p;
+    if (p < last && (byte_of(*p) == '"' || byte_of(*p) == '\'')) {
+      const C quote = *p;
+      v = ++p;
+      while (p < last && *p != quote) ++p;
+      v_end = p;
+      if (p < last) ++p;
+    } else {
+      while (p < last && !is_space(byte_of(*p))) ++p;
+      v_end = p;
+    }
+    if (equals_ci(name, static_cast<std::size_t>(name_end - name), key)) {
+      trim(v, v_end);
+      value = v;
+      value_end = v_end;
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Finds closing tags ("</ref>") and comment ends ("-->"), remembering earlier answers.
+template <class C>
+class closer_finder {
+ public:
+  constexpr explicit closer_finder(const C* end) noexcept : end_(end) {}
+
+  /// The '<' of the first "</name ... >" at or after p before limit, and its end in
+  /// `after`; limit when there is none.
+  constexpr const C* closing_tag(const C* p, const C* limit, std::string_view name, const C*& after) noexcept {
+    slot* s = limit == end_ ? slot_for(name) : nullptr;
+    if (s && s->valid && s->from <= p && p <= s->hit) {
+      after = s->after;
+      return s->hit;
+    }
+    const C* hit = search_closing(p, limit, name, after);
+    if (s) {
+      s->valid = true;
+      s->from = p;
+      s->hit = hit;
+      s->after = after;
+    }
+    return hit;
+  }
+
+  /// The position just after the "-->" that ends a comment opened before p; null when the
+  /// comment is never closed.
+  constexpr const C* comment_end(const C* p) noexcept {
+    if (comment_.valid && comment_.from <= p && p <= comment_.hit)
+      return comment_.hit == end_ ? nullptr : comment_.after;
+    const C* q = p;
+    for (;;) {
+      q = find_byte(q, end_, '-');
+      if (end_ - q < 3) {
+        comment_ = {{}, true, p, end_, end_};
+        return nullptr;
+      }
+      if (byte_of(q[1]) == '-' && byte_of(q[2]) == '>') break;
+      ++q;
+    }
+    comment_ = {{}, true, p, q, q + 3};
+    return q + 3;
+  }
+
+ private:
+  struct slot {
+    folded_name name{};
+    bool valid = false;
+    const C* from = nullptr;
+    const C* hit = nullptr;
+    const C* after = nullptr;
+  };
+
+  constexpr slot* slot_for(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < used_; ++i)
+      if (slots_[i].name == name) return &slots_[i];
+    if (used_ < slots_count && name.size() <= sizeof(folded_name::text)) {
+      slot& s = slots_[used_++];
+      for (std::size_t i = 0; i < name.size(); ++i) s.name.text[i] = name[i];
+      s.name.size = name.size();
+      return &s;
+    }
+    return nullptr;
+  }
+
+  constexpr const C* search_closing(const C* p, const C* limit, std::string_view name, const C*& after) const noexcept {
+    for (;;) {
+      p = find_byte(p, limit, '<');
+      if (limit - p < 2) break;
+      if (byte_of(p[1]) == '/' && starts_with_ci(p + 2, limit, name)) {
+        const C* q = skip_spaces(p + 2 + name.size(), limit);
+        if (q < limit && byte_of(*q) == '>') {
+          after = q + 1;
+          return p;
+        }
+      }
+      ++p;
+    }
+    after = limit;
+    return limit;
+  }
+
+  static constexpr std::size_t slots_count = 12;
+  const C* end_;
+  slot slots_[slots_count] = {};
+  std::size_t used_ = 0;
+  slot comment_{};
+};
+
+}  // namespace wikirel::detail
+
+#endif

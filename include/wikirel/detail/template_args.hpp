@@ -1,0 +1,96 @@
+#ifndef WIKIREL_DETAIL_TEMPLATE_ARGS_HPP
+#define WIKIREL_DETAIL_TEMPLATE_ARGS_HPP
+
+// The arguments of a template call, split at its own '|'s: not at those inside nested
+// templates, links, comments or tags.
+
+#include "chars.hpp"
+#include "tags.hpp"
+#include "wikitext_names.hpp"
+
+#include <cstddef>
+
+namespace wikirel::detail {
+
+template <class C>
+struct template_arg {
+  const C* key = nullptr;  ///< null for a positional argument
+  const C* key_end = nullptr;
+  const C* value = nullptr;  ///< trimmed
+  const C* value_end = nullptr;
+  int position = 0;  ///< 1-based for positional arguments, 0 for named ones
+
+  constexpr bool named() const noexcept { return key != nullptr; }
+  constexpr folded_name folded_key() const noexcept { return fold_name(key, key_end); }
+};
+
+/// Steps over a nested comment or hiding tag in [p, last); returns where to go on.
+template <class C>
+constexpr const C* skip_nested_tag(const C* p, const C* last) noexcept {
+  if (last - p >= 4 && byte_of(p[1]) == '!' && byte_of(p[2]) == '-' && byte_of(p[3]) == '-') {
+    for (const C* q = p + 4; last - q >= 3; ++q)
+      if (byte_of(q[0]) == '-' && byte_of(q[1]) == '-' && byte_of(q[2]) == '>') return q + 3;
+    return last;
+  }
+  tag_info<C> t;
+  if (!read_tag(p, last, t) || t.end > last) return p + 1;
+  if (t.closing || t.self_closing || t.kind == tag_kind::html || t.kind == tag_kind::line_break) return t.end;
+  closer_finder<C> finder(last);
+  const C* after = nullptr;
+  const C* close = finder.closing_tag(t.end, last, t.name.view(), after);
+  return close == last ? t.end : after;
+}
+
+/// Splits the inside of a template call ("name|a|k=v", without the braces). Returns the
+/// end of the name; calls visit(const template_arg&) for each argument in order.
+template <class C, class Visit>
+constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visit) {
+  const C* name_end = nullptr;
+  const C* segment = first;
+  const C* equals = nullptr;
+  int braces = 0, brackets = 0, position = 0;
+  const auto finish_segment = [&](const C* end) {
+    if (!name_end) {
+      name_end = end;
+      return;
+    }
+    template_arg<C> a;
+    const C* v = equals ? equals + 1 : segment;
+    const C* v_end = end;
+    trim(v, v_end);
+    a.value = v;
+    a.value_end = v_end;
+    if (equals) {
+      a.key = segment;
+      a.key_end = equals;
+      trim(a.key, a.key_end);
+    } else {
+      a.position = ++position;
+    }
+    visit(a);
+  };
+  const C* p = first;
+  while (p < last) {
+    const unsigned char c = byte_of(*p);
+    const bool pair = last - p >= 2 && byte_of(p[1]) == c;
+    if (c == '{' && pair) ++braces, p += 2;
+    else if (c == '}' && pair) braces -= braces > 0, p += 2;
+    else if (c == '[' && pair) ++brackets, p += 2;
+    else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
+    else if (c == '<') p = skip_nested_tag(p, last);
+    else if (braces == 0 && brackets == 0 && c == '|') {
+      finish_segment(p);
+      segment = ++p;
+      equals = nullptr;
+    } else {
+      if (c == '=' && braces == 0 && brackets == 0 && !equals && name_end) equals = p;
+      ++p;
+    }
+  }
+  finish_segment(last);
+  return name_end;
+}
+
+}  // namespace wikirel::detail
+
+#endif

@@ -1,0 +1,298 @@
+#ifndef WIKIREL_DETAIL_TEMPORAL_CONTEXT_HPP
+#define WIKIREL_DETAIL_TEMPORAL_CONTEXT_HPP
+
+// What stands around a number decides whether it is a year: "in 1918" is, "1500 troops",
+// "p. 1917", "$1945" and "Windows 2000" are not. This header reads the words before an
+// atom (prepositions, modifiers such as "the early", "c.", "from", "between") and judges
+// a bare number from them and from what follows it.
+
+#include "temporal_atoms.hpp"
+#include "temporal_tokens.hpp"
+
+#include <cstdint>
+
+namespace wikirel::detail {
+
+/// The modifiers read backward from an atom, and the tokens that frame it.
+template <class C>
+struct prefix_info {
+  const C* begin = nullptr;   ///< where the expression starts once modifiers are included
+  const C* range_begin = nullptr;  ///< the same with "from" or "between", for ranges
+  std::uint8_t part = 0;      ///< early, mid, late
+  std::uint8_t era = no_era;  ///< "AD 9"
+  const C* era_begin = nullptr;
+  bool approximate = false;
+  bool circa = false;         ///< "c.", "ca.", "circa": a mark that only dates take
+  bool year_word = false;     ///< "the year 800"
+  bool the_before = false;    ///< "the" stands before the atom (included or not)
+  bool from = false;
+  bool between = false;
+  token<C> adjacent;          ///< the token right before the atom
+  token<C> before;            ///< the token right before `begin`
+};
+
+template <class C>
+class context_reader {
+ public:
+  constexpr context_reader(token_reader<C> reader, const C* floor) noexcept : r_(reader), floor_(floor) {}
+
+  /// Reads the modifiers before atom a, never reaching back past the previous match.
+  constexpr prefix_info<C> read_prefix(const date_atom<C>& a) const noexcept {
+    prefix_info<C> pi;
+    pi.begin = a.begin;
+    pi.adjacent = r_.prev(a.begin);
+    const C* p = a.begin;
+    token<C> prev = pi.adjacent;
+    const bool numeric = is_digit(byte_of(*a.begin));
+    if (numeric && (a.kind == atom_kind::number || (a.kind == atom_kind::date && a.era == no_era && a.month == 0))) {
+      if (const C* e = ad_before(p); e != nullptr && e >= floor_) {
+        pi.era = era_ad;
+        pi.era_begin = e;
+        p = e;
+        prev = r_.prev(p);
+      }
+      if (prev.is(word_kind::unit, u_year) && prev.begin >= floor_) {  // "the year 800"
+        pi.year_word = true;
+        p = prev.begin;
+        prev = r_.prev(p);
+      }
+    }
+    // "mid-1950s", "early 1917", "the late 18th century"
+    if (prev.kind == token_kind::dash && prev.end == p) {
+      const token<C> w = r_.read_back(prev.begin);
+      if (w.is(word_kind::part) && w.begin >= floor_) {
+        pi.part = w.entry->value;
+        p = w.begin;
+        prev = r_.prev(p);
+      }
+    } else if (prev.is(word_kind::part) && prev.begin >= floor_) {
+      pi.part = prev.entry->value;
+      p = prev.begin;
+      prev = r_.prev(p);
+    }
+    if (prev.is(word_kind::the)) {
+      pi.the_before = true;
+      if (takes_the(a, pi) && prev.begin >= floor_) {
+        p = prev.begin;
+        prev = r_.prev(p);
+        if (pi.part == 0 && prev.is(word_kind::prep, w_of) &&
+            (a.kind == atom_kind::century || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds)) {
+          if (const C* q = part_phrase(prev, pi.part); q != nullptr) {
+            p = q;
+            prev = r_.prev(p);
+          }
+        }
+      }
+    }
+    if (const C* q = approx_before(prev); q != nullptr && q >= floor_) {
+      pi.approximate = true;
+      pi.circa = prev.is(word_kind::approx, a_c) || prev.is(word_kind::approx, a_ca) ||
+                 prev.is(word_kind::approx, a_circa) || prev.is_punct('.');
+      p = q;
+      prev = r_.prev(p);
+    }
+    pi.begin = pi.range_begin = p;
+    pi.before = prev;
+    // "from" and "between" join the expression only when a range follows.
+    if (prev.is(word_kind::prep, w_from) && prev.begin >= floor_) {
+      pi.from = true;
+      pi.range_begin = prev.begin;
+    } else if (prev.is(word_kind::between) && prev.begin >= floor_) {
+      pi.between = true;
+      pi.range_begin = prev.begin;
+    }
+    return pi;
+  }
+
+  /// "the middle of", "the end of", "the first half of" before "the 19th century": sets the
+  /// part and returns where the phrase starts, or nullptr.
+  constexpr const C* part_phrase(const token<C>& of, std::uint8_t& part) const noexcept {
+    token<C> w = r_.prev(of.begin);
+    std::uint8_t found = 0;
+    if (w.is(word_kind::part, p_mid)) {
+      found = p_mid;
+    } else if (w.is(word_kind::boundary, b_end)) {
+      found = p_late;
+    } else if (w.is(word_kind::boundary, b_beginning)) {
+      found = p_early;
+    } else if (w.kind == token_kind::word && equals_ci(w.begin, w.size(), "half")) {
+      const token<C> o = r_.prev(w.begin);
+      if (o.is(word_kind::ordinal, 1)) found = p_first_half;
+      if (o.is(word_kind::ordinal, 2) || (o.kind == token_kind::word && equals_ci(o.begin, o.size(), "latter")))
+        found = p_second_half;
+      if (found != 0) w = o;
+    }
+    if (found == 0) return nullptr;
+    const token<C> the = r_.prev(w.begin);
+    const C* start = the.is(word_kind::the) ? the.begin : w.begin;
+    if (start < floor_) return nullptr;
+    part = found;
+    return start;
+  }
+
+  /// "the" belongs to decades, centuries, seasons, "the 25th of December" and "the year";
+  /// in "the 1949 treaty" it belongs to the treaty.
+  static constexpr bool takes_the(const date_atom<C>& a, const prefix_info<C>& pi) noexcept {
+    switch (a.kind) {
+      case atom_kind::decade:
+      case atom_kind::hundreds:
+      case atom_kind::century:
+      case atom_kind::ordinal: return true;
+      case atom_kind::date: return a.season != 0 || (a.day_first && a.day != 0 && ordinal_day(a)) || pi.year_word;
+      case atom_kind::number: return pi.year_word;
+      default: return false;
+    }
+  }
+
+  /// "the 25th of December": the day was written as an ordinal.
+  static constexpr bool ordinal_day(const date_atom<C>& a) noexcept {
+    const C* p = a.begin;
+    while (p < a.end && is_digit(byte_of(*p))) ++p;
+    return p == a.begin || (p < a.end && is_alpha(byte_of(*p)));
+  }
+
+  /// "AD 9", "A.D. 9": where the era mark before p starts, or nullptr.
+  constexpr const C* ad_before(const C* p) const noexcept {
+    const C* q = r_.skip_space_back(p);
+    if (q - p > 0) return nullptr;
+    const auto bounded = [&](const C* b) { return b == r_.first || !is_alnum(byte_of(b[-1])); };
+    if (q - r_.first >= 4 && starts_with(q - 4, q, "A.D.") && bounded(q - 4)) return q - 4;
+    if (q - r_.first >= 2 && starts_with(q - 2, q, "AD") && bounded(q - 2)) return q - 2;
+    return nullptr;
+  }
+
+  /// Where an approximation mark ending with token prev starts ("c.", "ca.", "circa",
+  /// "about", "sometime in", "some time in"), or nullptr.
+  constexpr const C* approx_before(const token<C>& prev) const noexcept {
+    if (prev.is_punct('.')) {
+      const token<C> w = r_.read_back(prev.begin);
+      if (w.is(word_kind::approx, a_c) || w.is(word_kind::approx, a_ca)) return w.begin;
+      return nullptr;
+    }
+    if (prev.is(word_kind::approx)) return prev.is(word_kind::approx, a_c) ? nullptr : prev.begin;
+    if (prev.is(word_kind::prep, w_in) || prev.is(word_kind::prep, w_during) || prev.is(word_kind::approx, a_around)) {
+      const token<C> w = r_.prev(prev.begin);
+      if (w.is(word_kind::sometime)) return w.begin;
+      if (w.is(word_kind::time) && r_.prev(w.begin).is(word_kind::some)) return r_.prev(w.begin).begin;
+    }
+    return nullptr;
+  }
+
+  /// Prepositions after which a number that counts something is still a year: "in 1945
+  /// elections were held". Not "by", "of", "from": "reinforced by 1500 troops".
+  static constexpr bool dating_preposition(const token<C>& t) noexcept {
+    if (t.entry == nullptr || t.entry->kind != word_kind::prep) return false;
+    switch (t.entry->value) {
+      case w_in: case w_since: case w_during: case w_until: case w_till: case w_after: case w_before:
+      case w_through: case w_throughout: return true;
+      default: return false;
+    }
+  }
+
+  /// Whether a bare number (no era) at atom a is a year. `after` is where the whole
+  /// expression ends: a range of years is a count when a noun follows it ("1500–2000 troops").
+  constexpr bool is_year_number(const date_atom<C>& a, const prefix_info<C>& pi, const C* after,
+                                const atom_parser<C>& parser) const noexcept {
+    const std::uint32_t n = a.value, d = a.digits;
+    if (pi.era != no_era) return d <= 4 && n >= 1;
+    const bool strong = pi.year_word || pi.circa || pi.part != 0 || dating_preposition(pi.before);
+    if (pi.year_word) {
+      if (d > 4 || n < 1 || n > 2199) return false;
+    } else if (d == 4) {
+      if (n < 1000 || n > 2199) return false;
+    } else if (d == 3) {
+      // "in 476," "c. 800": short years only where nothing else fits.
+      if (n < 100) return false;
+      const bool prep = pi.before.is(word_kind::prep, w_in) || pi.before.is(word_kind::prep, w_since) ||
+                        pi.before.is(word_kind::prep, w_until) || pi.before.is(word_kind::prep, w_till);
+      if (!pi.circa && !(prep && sentence_punct_after(after))) return false;
+    } else {
+      return false;
+    }
+    if (!pi.year_word && !pi.circa && bad_neighbours(a, pi)) return false;
+    if (!strong && parser.counts_something(after)) return false;
+    if (pi.circa && parser.counts_something(after)) return false;
+    if (street_after(after)) return false;
+    return true;
+  }
+
+  /// What stands right before a number that makes it no year: "$1945", "A380", "No. 1945",
+  /// "p. 1917", "Windows 2000", "some 1500", "[1917]", "B-1945", the end of "pp. 17–1945".
+  constexpr bool bad_neighbours(const date_atom<C>& a, const prefix_info<C>& pi) const noexcept {
+    const token<C>& adj = pi.adjacent;
+    const bool touching = adj.kind != token_kind::end && adj.end == a.begin;
+    if (adj.kind == token_kind::word) {
+      if (touching) return true;  // "A380", "M1917"
+      return bad_word_before(adj);
+    }
+    if (adj.kind == token_kind::dash) {
+      const token<C> w = r_.prev(adj.begin);
+      if (w.kind == token_kind::number) return true;  // the end of a range rejected as a whole
+      if (touching && w.kind == token_kind::word && w.end == adj.begin && !w.is(word_kind::part) &&
+          !equals_ci(w.begin, w.size(), "pre") && !equals_ci(w.begin, w.size(), "post"))
+        return true;  // "B-1945", "Tu-1945"
+      return false;
+    }
+    if (adj.kind != token_kind::punct) return false;
+    const unsigned char c = adj.ch;
+    if (c == '$' || c == '#' || c == 0xC2 || c == 0xE2) {  // "$", "#", "£", "¥", "€", "₹", "№"
+      if (c == '$' || c == '#') return true;
+      const std::size_t n = adj.size();
+      if (n == 2 && (byte_of(adj.begin[1]) == 0xA3 || byte_of(adj.begin[1]) == 0xA5)) return true;
+      if (n == 3 && byte_of(adj.begin[1]) == 0x82 && (byte_of(adj.begin[2]) == 0xAC || byte_of(adj.begin[2]) == 0xB9)) return true;
+      if (n == 3 && byte_of(adj.begin[1]) == 0x84 && byte_of(adj.begin[2]) == 0x96) return true;
+      return false;
+    }
+    if (touching && (c == ',' || c == '.' || c == ':' || c == '/') && adj.begin > r_.first && is_digit(byte_of(adj.begin[-1])))
+      return true;  // the tail of "2,600", "3.1945", "10:45", "3/1945"
+    if (c == '[' && a.end < r_.last && byte_of(*a.end) == ']') return true;  // a citation marker
+    if (c == '.' || c == ':') {
+      const token<C> w = r_.read_back(adj.begin);
+      if (w.is(word_kind::neg_before) || w.is(word_kind::id_prefix)) return true;  // "No. 4", "ISBN: 1945"
+    }
+    return false;
+  }
+
+  constexpr bool bad_word_before(const token<C>& w) const noexcept {
+    if (w.entry == nullptr) return false;
+    switch (w.entry->kind) {
+      case word_kind::neg_before: return w.entry->value == 0;  // "No", "Art" need their dot
+      case word_kind::product:
+      case word_kind::id_prefix:
+      case word_kind::quantity_before: return true;
+      case word_kind::prep:
+        if (w.entry->value == w_than) {  // "more than 1500", but "no later than 1945"
+          const token<C> v = r_.prev(w.begin);
+          return !(v.is(word_kind::later) || v.is(word_kind::prep, w_before));
+        }
+        if (w.entry->value == w_of) return r_.prev(w.begin).is(word_kind::quantity_noun);  // "a force of 2000"
+        return false;
+      case word_kind::some: return true;  // "some 1500 men"
+      default: return false;
+    }
+  }
+
+  /// "1600 Pennsylvania Avenue".
+  constexpr bool street_after(const C* p) const noexcept {
+    token<C> t = r_.next(p);
+    if (t.kind != token_kind::word || !t.capitalized()) return false;
+    if (t.is(word_kind::street)) return true;
+    t = r_.next(t.end);
+    return t.is(word_kind::street);
+  }
+
+  /// "in 476," — a short number closing a clause.
+  constexpr bool sentence_punct_after(const C* p) const noexcept {
+    const token<C> t = r_.next(p);
+    if (t.kind == token_kind::end) return true;
+    return t.is_punct(',') || t.is_punct('.') || t.is_punct(';') || t.is_punct(')') || t.is_punct(':');
+  }
+
+ private:
+  token_reader<C> r_;
+  const C* floor_;
+};
+
+}  // namespace wikirel::detail
+
+#endif

@@ -1,0 +1,621 @@
+#ifndef WIKIREL_DETAIL_TEMPORAL_WORDS_HPP
+#define WIKIREL_DETAIL_TEMPORAL_WORDS_HPP
+
+// The words the date recognizer knows, in one table, and a lookup that costs a couple of
+// comparisons per word of running text. Every word of a sentence goes through lookup_word,
+// so the table is indexed by (length, first letter) at compile time.
+
+#include "chars.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wikirel::detail {
+
+/// What a known word is to the recognizer. `value` in the table refines it (the month
+/// number, the ordinal, the unit...).
+enum class word_kind : std::uint8_t {
+  none,
+  month,           ///< value 1..12; abbreviation when flagged
+  season,          ///< value: a season_id
+  ordinal,         ///< value 1..31 ("first".."thirtieth")
+  number,          ///< value: "a"/"an"/"one" = 1 ... "sixty" = 60
+  decade_word,     ///< value 2..9 ("twenties".."nineties")
+  unit,            ///< value: a unit_id (+ unit_plural when plural)
+  part,            ///< value: a part_id (early, mid, late)
+  approx,          ///< value: an approx_id (c, ca, circa, about...)
+  the,
+  that,
+  some,            ///< "some time in", "some 2,000 men"
+  sometime,
+  time,
+  shift,           ///< value: shift_id (next, following, previous, same)
+  later,           ///< value: +1 later/afterwards, -1 (as 255) earlier/before
+  boundary,        ///< value: boundary_id ("the end of the year")
+  prep,            ///< value: a prep_id
+  between,
+  present,         ///< "1992–present", "to the present", "now", "today"
+  neg_before,      ///< "Chapter 5", "p. 1917", "Vol. 34": the number is not a date
+  product,         ///< "Windows 2000", "Boeing 747": a model number follows
+  quantity_before, ///< "some 1500", "nearly 2000", "more than 1500"
+  unit_after,      ///< units, currencies, percent: "1200 km", "1945 dollars"
+  plural_noun,     ///< plural nouns without -s: "2000 people", "1500 men"
+  not_plural,      ///< words in -s that are not plural nouns: "1917 was", "in 1945 his"
+  street,          ///< "1600 Pennsylvania Avenue"
+  quantity_noun,   ///< "a force of 2000": a number after "of" is a quantity
+  id_prefix,       ///< "ISBN", "doi", "OCLC": identifiers follow
+  weekday,
+};
+
+enum season_id : std::uint8_t { spring = 1, summer = 2, autumn = 3, winter = 4 };
+enum unit_id : std::uint8_t { u_day = 1, u_week, u_month, u_year, u_decade, u_daytime, u_century, unit_plural = 16 };
+enum part_id : std::uint8_t { p_early = 1, p_mid = 2, p_late = 3, p_first_half = 4, p_second_half = 5 };
+enum approx_id : std::uint8_t { a_c = 1, a_ca, a_circa, a_about, a_around, a_approximately, a_roughly };
+enum shift_id : std::uint8_t { s_next = 1, s_previous, s_same };
+enum boundary_id : std::uint8_t { b_end = 1, b_beginning };
+enum prep_id : std::uint8_t {
+  w_in = 1, w_on, w_by, w_during, w_until, w_till, w_since, w_from, w_of, w_through, w_throughout,
+  w_before, w_after, w_to, w_and, w_at, w_than, w_last, w_this, w_or, w_thru, w_around_prep,
+  w_year_of,
+};
+
+/// How a word must be written to count: months, eras and product names are capitalised.
+enum class word_case : std::uint8_t { any, capital };
+
+struct word_entry {
+  std::string_view text;  // lower case
+  word_kind kind;
+  std::uint8_t value;
+  word_case letter_case = word_case::any;
+  bool abbreviation = false;
+};
+
+inline constexpr word_entry temporal_words[] = {
+    // Months and their abbreviations ("Sept" too). Capitalised, so "may" and "march" the
+    // verbs never reach the month rules.
+    {"january", word_kind::month, 1, word_case::capital},
+    {"february", word_kind::month, 2, word_case::capital},
+    {"march", word_kind::month, 3, word_case::capital},
+    {"april", word_kind::month, 4, word_case::capital},
+    {"may", word_kind::month, 5, word_case::capital},
+    {"june", word_kind::month, 6, word_case::capital},
+    {"july", word_kind::month, 7, word_case::capital},
+    {"august", word_kind::month, 8, word_case::capital},
+    {"september", word_kind::month, 9, word_case::capital},
+    {"october", word_kind::month, 10, word_case::capital},
+    {"november", word_kind::month, 11, word_case::capital},
+    {"december", word_kind::month, 12, word_case::capital},
+    {"jan", word_kind::month, 1, word_case::capital, true},
+    {"feb", word_kind::month, 2, word_case::capital, true},
+    {"mar", word_kind::month, 3, word_case::capital, true},
+    {"apr", word_kind::month, 4, word_case::capital, true},
+    {"jun", word_kind::month, 6, word_case::capital, true},
+    {"jul", word_kind::month, 7, word_case::capital, true},
+    {"aug", word_kind::month, 8, word_case::capital, true},
+    {"sep", word_kind::month, 9, word_case::capital, true},
+    {"sept", word_kind::month, 9, word_case::capital, true},
+    {"oct", word_kind::month, 10, word_case::capital, true},
+    {"nov", word_kind::month, 11, word_case::capital, true},
+    {"dec", word_kind::month, 12, word_case::capital, true},
+    // Seasons.
+    {"spring", word_kind::season, spring},
+    {"summer", word_kind::season, summer},
+    {"autumn", word_kind::season, autumn},
+    {"fall", word_kind::season, autumn},
+    {"winter", word_kind::season, winter},
+    // Ordinal words: days ("the first of May") and centuries ("the nineteenth century").
+    {"first", word_kind::ordinal, 1},
+    {"second", word_kind::ordinal, 2},
+    {"third", word_kind::ordinal, 3},
+    {"fourth", word_kind::ordinal, 4},
+    {"fifth", word_kind::ordinal, 5},
+    {"sixth", word_kind::ordinal, 6},
+    {"seventh", word_kind::ordinal, 7},
+    {"eighth", word_kind::ordinal, 8},
+    {"ninth", word_kind::ordinal, 9},
+    {"tenth", word_kind::ordinal, 10},
+    {"eleventh", word_kind::ordinal, 11},
+    {"twelfth", word_kind::ordinal, 12},
+    {"thirteenth", word_kind::ordinal, 13},
+    {"fourteenth", word_kind::ordinal, 14},
+    {"fifteenth", word_kind::ordinal, 15},
+    {"sixteenth", word_kind::ordinal, 16},
+    {"seventeenth", word_kind::ordinal, 17},
+    {"eighteenth", word_kind::ordinal, 18},
+    {"nineteenth", word_kind::ordinal, 19},
+    {"twentieth", word_kind::ordinal, 20},
+    {"thirtieth", word_kind::ordinal, 30},
+    // Number words, for "two days later" and "twenty-first".
+    {"a", word_kind::number, 1},
+    {"an", word_kind::number, 1},
+    {"one", word_kind::number, 1},
+    {"two", word_kind::number, 2},
+    {"three", word_kind::number, 3},
+    {"four", word_kind::number, 4},
+    {"five", word_kind::number, 5},
+    {"six", word_kind::number, 6},
+    {"seven", word_kind::number, 7},
+    {"eight", word_kind::number, 8},
+    {"nine", word_kind::number, 9},
+    {"ten", word_kind::number, 10},
+    {"eleven", word_kind::number, 11},
+    {"twelve", word_kind::number, 12},
+    {"thirteen", word_kind::number, 13},
+    {"fourteen", word_kind::number, 14},
+    {"fifteen", word_kind::number, 15},
+    {"sixteen", word_kind::number, 16},
+    {"seventeen", word_kind::number, 17},
+    {"eighteen", word_kind::number, 18},
+    {"nineteen", word_kind::number, 19},
+    {"twenty", word_kind::number, 20},
+    {"thirty", word_kind::number, 30},
+    {"forty", word_kind::number, 40},
+    {"fifty", word_kind::number, 50},
+    {"sixty", word_kind::number, 60},
+    // Decades in words: "the twenties".
+    {"twenties", word_kind::decade_word, 2},
+    {"thirties", word_kind::decade_word, 3},
+    {"forties", word_kind::decade_word, 4},
+    {"fifties", word_kind::decade_word, 5},
+    {"sixties", word_kind::decade_word, 6},
+    {"seventies", word_kind::decade_word, 7},
+    {"eighties", word_kind::decade_word, 8},
+    {"nineties", word_kind::decade_word, 9},
+    // Units of relative time.
+    {"day", word_kind::unit, u_day},
+    {"days", word_kind::unit, u_day | unit_plural},
+    {"week", word_kind::unit, u_week},
+    {"weeks", word_kind::unit, u_week | unit_plural},
+    {"month", word_kind::unit, u_month},
+    {"months", word_kind::unit, u_month | unit_plural},
+    {"year", word_kind::unit, u_year},
+    {"years", word_kind::unit, u_year | unit_plural},
+    {"decade", word_kind::unit, u_decade},
+    {"decades", word_kind::unit, u_decade | unit_plural},
+    {"morning", word_kind::unit, u_daytime},
+    {"evening", word_kind::unit, u_daytime},
+    {"night", word_kind::unit, u_daytime},
+    {"afternoon", word_kind::unit, u_daytime},
+    {"century", word_kind::unit, u_century},
+    {"centuries", word_kind::unit, u_century | unit_plural},
+    // Modifiers.
+    {"early", word_kind::part, p_early},
+    {"mid", word_kind::part, p_mid},
+    {"middle", word_kind::part, p_mid},
+    {"late", word_kind::part, p_late},
+    {"c", word_kind::approx, a_c},
+    {"ca", word_kind::approx, a_ca},
+    {"circa", word_kind::approx, a_circa},
+    {"about", word_kind::approx, a_about},
+    {"around", word_kind::approx, a_around},
+    {"approximately", word_kind::approx, a_approximately},
+    {"roughly", word_kind::approx, a_roughly},
+    {"the", word_kind::the, 0},
+    {"that", word_kind::that, 0},
+    {"some", word_kind::some, 0},
+    {"sometime", word_kind::sometime, 0},
+    {"time", word_kind::time, 0},
+    {"next", word_kind::shift, s_next},
+    {"following", word_kind::shift, s_next},
+    {"subsequent", word_kind::shift, s_next},
+    {"previous", word_kind::shift, s_previous},
+    {"preceding", word_kind::shift, s_previous},
+    {"prior", word_kind::shift, s_previous},
+    {"same", word_kind::shift, s_same},
+    {"later", word_kind::later, 1},
+    {"afterwards", word_kind::later, 1},
+    {"afterward", word_kind::later, 1},
+    {"earlier", word_kind::later, 255},
+    {"end", word_kind::boundary, b_end},
+    {"close", word_kind::boundary, b_end},
+    {"beginning", word_kind::boundary, b_beginning},
+    {"start", word_kind::boundary, b_beginning},
+    {"in", word_kind::prep, w_in},
+    {"on", word_kind::prep, w_on},
+    {"by", word_kind::prep, w_by},
+    {"during", word_kind::prep, w_during},
+    {"until", word_kind::prep, w_until},
+    {"till", word_kind::prep, w_till},
+    {"since", word_kind::prep, w_since},
+    {"from", word_kind::prep, w_from},
+    {"of", word_kind::prep, w_of},
+    {"through", word_kind::prep, w_through},
+    {"thru", word_kind::prep, w_thru},
+    {"throughout", word_kind::prep, w_throughout},
+    {"before", word_kind::prep, w_before},
+    {"after", word_kind::prep, w_after},
+    {"to", word_kind::prep, w_to},
+    {"and", word_kind::prep, w_and},
+    {"or", word_kind::prep, w_or},
+    {"at", word_kind::prep, w_at},
+    {"than", word_kind::prep, w_than},
+    {"last", word_kind::prep, w_last},
+    {"this", word_kind::prep, w_this},
+    {"between", word_kind::between, 0},
+    {"present", word_kind::present, 0},
+    {"now", word_kind::present, 0},
+    {"today", word_kind::present, 0},
+    {"current", word_kind::present, 0},
+    // Numbers after these are not dates: "Chapter 5", "p. 1917", "Vol. 34, No. 4".
+    {"chapter", word_kind::neg_before, 0},
+    {"chapters", word_kind::neg_before, 0},
+    {"chap", word_kind::neg_before, 0},
+    {"ch", word_kind::neg_before, 0},
+    {"vol", word_kind::neg_before, 0},
+    {"vols", word_kind::neg_before, 0},
+    {"volume", word_kind::neg_before, 0},
+    {"volumes", word_kind::neg_before, 0},
+    {"no", word_kind::neg_before, 1},  // 1: only as "No." (the dot is checked)
+    {"nos", word_kind::neg_before, 0},
+    {"nr", word_kind::neg_before, 0},
+    {"number", word_kind::neg_before, 0},
+    {"numbers", word_kind::neg_before, 0},
+    {"p", word_kind::neg_before, 0},
+    {"pp", word_kind::neg_before, 0},
+    {"page", word_kind::neg_before, 0},
+    {"pages", word_kind::neg_before, 0},
+    {"issue", word_kind::neg_before, 0},
+    {"iss", word_kind::neg_before, 0},
+    {"section", word_kind::neg_before, 0},
+    {"sec", word_kind::neg_before, 1},
+    {"sect", word_kind::neg_before, 0},
+    {"part", word_kind::neg_before, 0},
+    {"pt", word_kind::neg_before, 0},
+    {"book", word_kind::neg_before, 0},
+    {"bk", word_kind::neg_before, 0},
+    {"article", word_kind::neg_before, 0},
+    {"art", word_kind::neg_before, 1},
+    {"table", word_kind::neg_before, 0},
+    {"figure", word_kind::neg_before, 0},
+    {"fig", word_kind::neg_before, 0},
+    {"plate", word_kind::neg_before, 0},
+    {"item", word_kind::neg_before, 0},
+    {"line", word_kind::neg_before, 0},
+    {"lines", word_kind::neg_before, 0},
+    {"verse", word_kind::neg_before, 0},
+    {"psalm", word_kind::neg_before, 0},
+    {"folio", word_kind::neg_before, 0},
+    {"fol", word_kind::neg_before, 0},
+    {"col", word_kind::neg_before, 1},
+    {"column", word_kind::neg_before, 0},
+    {"op", word_kind::neg_before, 1},
+    {"opus", word_kind::neg_before, 0},
+    {"bwv", word_kind::neg_before, 0},
+    {"route", word_kind::neg_before, 0},
+    {"highway", word_kind::neg_before, 0},
+    {"interstate", word_kind::neg_before, 0},
+    {"flight", word_kind::neg_before, 0},
+    {"room", word_kind::neg_before, 0},
+    {"platform", word_kind::neg_before, 0},
+    {"gate", word_kind::neg_before, 0},
+    {"unit", word_kind::neg_before, 0},
+    {"model", word_kind::neg_before, 0},
+    {"version", word_kind::neg_before, 0},
+    {"level", word_kind::neg_before, 0},
+    {"code", word_kind::neg_before, 0},
+    {"catalogue", word_kind::neg_before, 0},
+    {"catalog", word_kind::neg_before, 0},
+    {"ms", word_kind::neg_before, 0},
+    {"hill", word_kind::neg_before, 0},
+    {"height", word_kind::neg_before, 0},
+    {"score", word_kind::neg_before, 0},
+    {"rank", word_kind::neg_before, 0},
+    {"ranked", word_kind::neg_before, 0},
+    {"id", word_kind::neg_before, 0},
+    // Product and model names: "Windows 2000", "Boeing 747", "Office 2010".
+    {"windows", word_kind::product, 0, word_case::capital},
+    {"server", word_kind::product, 0, word_case::capital},
+    {"office", word_kind::product, 0, word_case::capital},
+    {"studio", word_kind::product, 0, word_case::capital},
+    {"boeing", word_kind::product, 0, word_case::capital},
+    {"airbus", word_kind::product, 0, word_case::capital},
+    {"cessna", word_kind::product, 0, word_case::capital},
+    {"tupolev", word_kind::product, 0, word_case::capital},
+    {"ilyushin", word_kind::product, 0, word_case::capital},
+    {"antonov", word_kind::product, 0, word_case::capital},
+    {"lockheed", word_kind::product, 0, word_case::capital},
+    {"apollo", word_kind::product, 0, word_case::capital},
+    {"soyuz", word_kind::product, 0, word_case::capital},
+    {"mark", word_kind::product, 0, word_case::capital},
+    {"series", word_kind::product, 0, word_case::capital},
+    {"pentium", word_kind::product, 0, word_case::capital},
+    {"intel", word_kind::product, 0, word_case::capital},
+    {"amiga", word_kind::product, 0, word_case::capital},
+    {"atari", word_kind::product, 0, word_case::capital},
+    {"commodore", word_kind::product, 0, word_case::capital},
+    {"nokia", word_kind::product, 0, word_case::capital},
+    {"porsche", word_kind::product, 0, word_case::capital},
+    {"peugeot", word_kind::product, 0, word_case::capital},
+    {"ferrari", word_kind::product, 0, word_case::capital},
+    {"fiat", word_kind::product, 0, word_case::capital},
+    {"saab", word_kind::product, 0, word_case::capital},
+    {"playstation", word_kind::product, 0, word_case::capital},
+    {"xbox", word_kind::product, 0, word_case::capital},
+    {"galaxy", word_kind::product, 0, word_case::capital},
+    {"photoshop", word_kind::product, 0, word_case::capital},
+    {"excel", word_kind::product, 0, word_case::capital},
+    {"class", word_kind::product, 0, word_case::capital},
+    {"type", word_kind::product, 0, word_case::capital},
+    // Quantities: "some 1500 men", "nearly 2000", "more than 1500".
+    {"over", word_kind::quantity_before, 0},
+    {"nearly", word_kind::quantity_before, 0},
+    {"almost", word_kind::quantity_before, 0},
+    {"least", word_kind::quantity_before, 0},
+    {"totalling", word_kind::quantity_before, 0},
+    {"totaling", word_kind::quantity_before, 0},
+    {"numbering", word_kind::quantity_before, 0},
+    {"only", word_kind::quantity_before, 0},
+    {"just", word_kind::quantity_before, 0},
+    {"another", word_kind::quantity_before, 0},
+    {"killing", word_kind::quantity_before, 0},
+    {"with", word_kind::quantity_before, 0},
+    {"had", word_kind::quantity_before, 0},
+    {"lost", word_kind::quantity_before, 0},
+    {"estimated", word_kind::quantity_before, 0},
+    {"up", word_kind::quantity_before, 0},
+    {"these", word_kind::quantity_before, 0},
+    {"those", word_kind::quantity_before, 0},
+    {"all", word_kind::quantity_before, 0},
+    {"exceeding", word_kind::quantity_before, 0},
+    {"reaching", word_kind::quantity_before, 0},
+    {"reached", word_kind::quantity_before, 0},
+    // Units, currencies and percentages after a number.
+    {"km", word_kind::unit_after, 0},
+    {"m", word_kind::unit_after, 0},
+    {"mm", word_kind::unit_after, 0},
+    {"cm", word_kind::unit_after, 0},
+    {"mi", word_kind::unit_after, 0},
+    {"ft", word_kind::unit_after, 0},
+    {"feet", word_kind::unit_after, 0},
+    {"foot", word_kind::unit_after, 0},
+    {"yd", word_kind::unit_after, 0},
+    {"kg", word_kind::unit_after, 0},
+    {"lb", word_kind::unit_after, 0},
+    {"lbs", word_kind::unit_after, 0},
+    {"t", word_kind::unit_after, 0},
+    {"hp", word_kind::unit_after, 0},
+    {"kw", word_kind::unit_after, 0},
+    {"mw", word_kind::unit_after, 0},
+    {"ha", word_kind::unit_after, 0},
+    {"sq", word_kind::unit_after, 0},
+    {"square", word_kind::unit_after, 0},
+    {"cubic", word_kind::unit_after, 0},
+    {"metre", word_kind::unit_after, 0},
+    {"meter", word_kind::unit_after, 0},
+    {"kilometre", word_kind::unit_after, 0},
+    {"kilometer", word_kind::unit_after, 0},
+    {"mile", word_kind::unit_after, 0},
+    {"tonne", word_kind::unit_after, 0},
+    {"ton", word_kind::unit_after, 0},
+    {"grt", word_kind::unit_after, 0},
+    {"brt", word_kind::unit_after, 0},
+    {"mph", word_kind::unit_after, 0},
+    {"rpm", word_kind::unit_after, 0},
+    {"kn", word_kind::unit_after, 0},
+    {"percent", word_kind::unit_after, 0},
+    {"per", word_kind::unit_after, 0},
+    {"pc", word_kind::unit_after, 0},
+    {"dollar", word_kind::unit_after, 0},
+    {"pound", word_kind::unit_after, 0},
+    {"euro", word_kind::unit_after, 0},
+    {"yen", word_kind::unit_after, 0},
+    {"yuan", word_kind::unit_after, 0},
+    {"usd", word_kind::unit_after, 0},
+    {"gbp", word_kind::unit_after, 0},
+    {"eur", word_kind::unit_after, 0},
+    {"hrs", word_kind::unit_after, 0},
+    {"hours", word_kind::unit_after, 0},
+    {"h", word_kind::unit_after, 0},
+    {"gmt", word_kind::unit_after, 0},
+    {"utc", word_kind::unit_after, 0},
+    {"million", word_kind::unit_after, 0},
+    {"billion", word_kind::unit_after, 0},
+    {"thousand", word_kind::unit_after, 0},
+    {"hundred", word_kind::unit_after, 0},
+    {"strong", word_kind::unit_after, 0},
+    {"more", word_kind::unit_after, 0},
+    {"fewer", word_kind::unit_after, 0},
+    {"less", word_kind::unit_after, 0},
+    {"other", word_kind::unit_after, 0},
+    {"additional", word_kind::unit_after, 0},
+    // Plurals without -s: "2000 people", "1500 men".
+    {"people", word_kind::plural_noun, 0},
+    {"men", word_kind::plural_noun, 0},
+    {"women", word_kind::plural_noun, 0},
+    {"children", word_kind::plural_noun, 0},
+    {"cattle", word_kind::plural_noun, 0},
+    {"infantry", word_kind::plural_noun, 0},
+    {"cavalry", word_kind::plural_noun, 0},
+    {"personnel", word_kind::plural_noun, 0},
+    {"police", word_kind::plural_noun, 0},
+    {"sheep", word_kind::plural_noun, 0},
+    {"militia", word_kind::plural_noun, 0},
+    {"militiamen", word_kind::plural_noun, 0},
+    {"horsemen", word_kind::plural_noun, 0},
+    {"staff", word_kind::plural_noun, 0},
+    {"crew", word_kind::plural_noun, 0},
+    {"dead", word_kind::plural_noun, 0},
+    {"wounded", word_kind::plural_noun, 0},
+    {"killed", word_kind::plural_noun, 0},
+    {"native", word_kind::plural_noun, 0},
+    {"copies", word_kind::plural_noun, 0},
+    {"head", word_kind::plural_noun, 0},
+    {"livestock", word_kind::plural_noun, 0},
+    {"inhabitants", word_kind::plural_noun, 0},
+    // Words in -s that a year may precede: "1917 was", "in 1945 his army".
+    {"was", word_kind::not_plural, 0},
+    {"is", word_kind::not_plural, 0},
+    {"has", word_kind::not_plural, 0},
+    {"as", word_kind::not_plural, 0},
+    {"its", word_kind::not_plural, 0},
+    {"his", word_kind::not_plural, 0},
+    {"thus", word_kind::not_plural, 0},
+    {"us", word_kind::not_plural, 0},
+    {"does", word_kind::not_plural, 0},
+    {"sees", word_kind::not_plural, 0},
+    {"saw", word_kind::not_plural, 0},
+    {"marks", word_kind::not_plural, 0},
+    {"brings", word_kind::not_plural, 0},
+    {"begins", word_kind::not_plural, 0},
+    {"proves", word_kind::not_plural, 0},
+    {"remains", word_kind::not_plural, 0},
+    {"becomes", word_kind::not_plural, 0},
+    {"represents", word_kind::not_plural, 0},
+    {"ends", word_kind::not_plural, 0},
+    {"witnesses", word_kind::not_plural, 0},
+    {"always", word_kind::not_plural, 0},
+    {"perhaps", word_kind::not_plural, 0},
+    {"towards", word_kind::not_plural, 0},
+    {"besides", word_kind::not_plural, 0},
+    {"whereas", word_kind::not_plural, 0},
+    {"series", word_kind::not_plural, 0},
+    {"elections", word_kind::not_plural, 0},
+    {"olympics", word_kind::not_plural, 0},
+    {"games", word_kind::not_plural, 0},
+    {"riots", word_kind::not_plural, 0},
+    {"talks", word_kind::not_plural, 0},
+    {"protests", word_kind::not_plural, 0},
+    {"negotiations", word_kind::not_plural, 0},
+    {"events", word_kind::not_plural, 0},
+    {"uprisings", word_kind::not_plural, 0},
+    {"revolutions", word_kind::not_plural, 0},
+    {"reforms", word_kind::not_plural, 0},
+    {"accords", word_kind::not_plural, 0},
+    {"agreements", word_kind::not_plural, 0},
+    {"treaties", word_kind::not_plural, 0},
+    {"laws", word_kind::not_plural, 0},
+    {"acts", word_kind::not_plural, 0},
+    {"championships", word_kind::not_plural, 0},
+    {"floods", word_kind::not_plural, 0},
+    {"earthquakes", word_kind::not_plural, 0},
+    {"attacks", word_kind::not_plural, 0},
+    {"bombings", word_kind::not_plural, 0},
+    {"massacres", word_kind::not_plural, 0},
+    {"hearings", word_kind::not_plural, 0},
+    {"trials", word_kind::not_plural, 0},
+    {"strikes", word_kind::not_plural, 0},
+    {"census", word_kind::not_plural, 0},
+    {"famous", word_kind::not_plural, 0},
+    {"various", word_kind::not_plural, 0},
+    {"numerous", word_kind::not_plural, 0},
+    // "1600 Pennsylvania Avenue".
+    {"street", word_kind::street, 0, word_case::capital},
+    {"avenue", word_kind::street, 0, word_case::capital},
+    {"road", word_kind::street, 0, word_case::capital},
+    {"boulevard", word_kind::street, 0, word_case::capital},
+    {"lane", word_kind::street, 0, word_case::capital},
+    {"drive", word_kind::street, 0, word_case::capital},
+    // "a force of 2000": the number after "of" counts something.
+    {"force", word_kind::quantity_noun, 0},
+    {"army", word_kind::quantity_noun, 0},
+    {"garrison", word_kind::quantity_noun, 0},
+    {"population", word_kind::quantity_noun, 0},
+    {"crowd", word_kind::quantity_noun, 0},
+    {"strength", word_kind::quantity_noun, 0},
+    {"fleet", word_kind::quantity_noun, 0},
+    {"sum", word_kind::quantity_noun, 0},
+    {"average", word_kind::quantity_noun, 0},
+    {"maximum", word_kind::quantity_noun, 0},
+    {"minimum", word_kind::quantity_noun, 0},
+    {"capacity", word_kind::quantity_noun, 0},
+    {"budget", word_kind::quantity_noun, 0},
+    {"cost", word_kind::quantity_noun, 0},
+    {"price", word_kind::quantity_noun, 0},
+    {"loss", word_kind::quantity_noun, 0},
+    {"losses", word_kind::quantity_noun, 0},
+    {"casualties", word_kind::quantity_noun, 0},
+    {"toll", word_kind::quantity_noun, 0},
+    {"depth", word_kind::quantity_noun, 0},
+    {"length", word_kind::quantity_noun, 0},
+    {"distance", word_kind::quantity_noun, 0},
+    {"altitude", word_kind::quantity_noun, 0},
+    {"elevation", word_kind::quantity_noun, 0},
+    {"area", word_kind::quantity_noun, 0},
+    {"tonnage", word_kind::quantity_noun, 0},
+    {"displacement", word_kind::quantity_noun, 0},
+    {"range", word_kind::quantity_noun, 0},
+    {"group", word_kind::quantity_noun, 0},
+    {"band", word_kind::quantity_noun, 0},
+    {"total", word_kind::quantity_noun, 0},
+    {"contingent", word_kind::quantity_noun, 0},
+    {"detachment", word_kind::quantity_noun, 0},
+    {"debt", word_kind::quantity_noun, 0},
+    {"fine", word_kind::quantity_noun, 0},
+    {"ransom", word_kind::quantity_noun, 0},
+    {"tribute", word_kind::quantity_noun, 0},
+    {"indemnity", word_kind::quantity_noun, 0},
+    // Identifiers: "ISBN 978-...", "OCLC 1945".
+    {"isbn", word_kind::id_prefix, 0},
+    {"issn", word_kind::id_prefix, 0},
+    {"doi", word_kind::id_prefix, 0},
+    {"oclc", word_kind::id_prefix, 0},
+    {"lccn", word_kind::id_prefix, 0},
+    {"pmid", word_kind::id_prefix, 0},
+    {"jstor", word_kind::id_prefix, 0},
+    {"arxiv", word_kind::id_prefix, 0},
+    {"bibcode", word_kind::id_prefix, 0},
+    {"monday", word_kind::weekday, 0, word_case::capital},
+    {"tuesday", word_kind::weekday, 0, word_case::capital},
+    {"wednesday", word_kind::weekday, 0, word_case::capital},
+    {"thursday", word_kind::weekday, 0, word_case::capital},
+    {"friday", word_kind::weekday, 0, word_case::capital},
+    {"saturday", word_kind::weekday, 0, word_case::capital},
+    {"sunday", word_kind::weekday, 0, word_case::capital},
+};
+
+inline constexpr std::size_t word_count = sizeof(temporal_words) / sizeof(temporal_words[0]);
+inline constexpr std::size_t max_word_length = 16;
+
+/// Table positions grouped by (length, first letter): bucket k = length * 26 + letter
+/// holds order[start[k] .. start[k + 1]).
+struct word_index {
+  std::uint16_t start[(max_word_length + 1) * 26 + 1] = {};
+  std::uint16_t order[word_count] = {};
+};
+
+constexpr std::size_t word_bucket(std::size_t length, unsigned char first_lower) noexcept {
+  return length * 26 + static_cast<std::size_t>(first_lower - 'a');
+}
+
+constexpr word_index make_word_index() noexcept {
+  word_index index;
+  constexpr std::size_t buckets = (max_word_length + 1) * 26;
+  std::uint16_t counts[buckets + 1] = {};
+  for (const word_entry& entry : temporal_words)
+    ++counts[word_bucket(entry.text.size(), byte_of(entry.text[0]))];
+  std::uint16_t total = 0;
+  for (std::size_t k = 0; k < buckets; ++k) {
+    index.start[k] = total;
+    total = static_cast<std::uint16_t>(total + counts[k]);
+  }
+  index.start[buckets] = total;
+  std::uint16_t fill[buckets] = {};
+  for (std::size_t i = 0; i < word_count; ++i) {
+    const std::size_t k = word_bucket(temporal_words[i].text.size(), byte_of(temporal_words[i].text[0]));
+    index.order[index.start[k] + fill[k]++] = static_cast<std::uint16_t>(i);
+  }
+  return index;
+}
+
+inline constexpr word_index temporal_word_index = make_word_index();
+
+/// The table entry of the ASCII word [p, p + n), or nullptr. Case is ignored except that
+/// capitalised entries need a capital initial ("Series 7" is a product, "series" is not).
+template <class C>
+constexpr const word_entry* lookup_word(const C* p, std::size_t n) noexcept {
+  if (n == 0 || n > max_word_length) return nullptr;
+  const unsigned char first = to_lower(byte_of(p[0]));
+  if (!is_lower(first)) return nullptr;
+  const std::size_t k = word_bucket(n, first);
+  for (std::size_t i = temporal_word_index.start[k]; i < temporal_word_index.start[k + 1]; ++i) {
+    const word_entry& entry = temporal_words[temporal_word_index.order[i]];
+    if (entry.letter_case == word_case::capital && !is_upper(byte_of(p[0]))) continue;
+    if (equals_ci(p, n, entry.text)) return &entry;
+  }
+  return nullptr;
+}
+
+}  // namespace wikirel::detail
+
+#endif

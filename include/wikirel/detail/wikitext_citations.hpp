@@ -1,0 +1,336 @@
+#ifndef WIKIREL_DETAIL_WIKITEXT_CITATIONS_HPP
+#define WIKIREL_DETAIL_WIKITEXT_CITATIONS_HPP
+
+// Reading the citations of a wikitext article once its body is done: each citation points
+// at the source range of its definition (a <ref>'s content, a short citation's arguments,
+// a note's text). Cite templates give their fields; other refs keep their plain text.
+
+#include "../temporal.hpp"
+#include "builder.hpp"
+#include "chars.hpp"
+#include "template_args.hpp"
+#include "wikitext_names.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wikirel::detail {
+
+/// The first template at the top level of [first, last) at or after `from`: sets its
+/// inside (without the braces) and returns true.
+template <class C>
+constexpr bool next_template(const C*& from, const C* last, const C*& inner, const C*& inner_end) noexcept {
+  for (const C* p = from; last - p >= 2; ++p) {
+    if (byte_of(*p) == '<') {
+      p = skip_nested_tag(p, last) - 1;
+      continue;
+    }
+    if (byte_of(p[0]) != '{' || byte_of(p[1]) != '{') continue;
+    int depth = 0;
+    for (const C* q = p; last - q >= 2;) {
+      if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
+      else if (byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
+        if (--depth == 0) {
+          inner = p + 2;
+          inner_end = q;
+          from = q + 2;
+          return true;
+        }
+        q += 2;
+      } else ++q;
+    }
+    return false;
+  }
+  return false;
+}
+
+/// The fields of one cite template or short citation, as text refs.
+struct cite_fields {
+  static constexpr int max_authors = 24;
+  text_ref title, date_text, year, access_date, work, publisher, url, doi, isbn, pages;
+  text_ref last[max_authors + 1], first[max_authors + 1], full[max_authors + 1];
+  text_ref free_authors;  ///< "authors=" / "vauthors=": one list as written
+  int highest = 0;
+};
+
+/// "last2" → ("last", 2); "author" → ("author", 1); false when the key is not an author part.
+constexpr bool author_key(std::string_view key, std::string_view& base, int& number) noexcept {
+  std::size_t digits = key.size();
+  while (digits > 0 && is_digit(byte_of(key[digits - 1]))) --digits;
+  base = key.substr(0, digits);
+  number = 0;
+  for (std::size_t i = digits; i < key.size() && number < 1000; ++i) number = number * 10 + (key[i] - '0');
+  if (digits == key.size()) number = 1;
+  if (base.size() > 0 && base.back() == '-') base.remove_suffix(1);  // "author-1"
+  constexpr std::string_view parts[] = {"last", "first", "author", "surname", "given", "author-last", "author-first"};
+  for (std::string_view p : parts)
+    if (base == p) return number >= 1;
+  return false;
+}
+
+template <class CharT, class Storage, class Reader>
+class citation_reader {
+ public:
+  using builder_type = builder<CharT, Storage>;
+
+  constexpr citation_reader(builder_type& b, Reader& reader) noexcept
+      : b_(b), reader_(reader), src_(b.source().data()) {}
+
+  constexpr void read_all() {
+    for (std::uint32_t i = 0; i < b_.data().citations.size(); ++i) read(i);
+  }
+
+ private:
+  constexpr void read(std::uint32_t i) {
+    const citation_record c = b_.citation(i);
+    if (c.content_begin == none) {
+      if (c.kind != citation_kind::plain)
+        b_.diagnose(diagnostic_kind::unresolved_reference, "named reference is used but never defined", c.offset);
+      return;
+    }
+    const CharT* first = src_ + c.content_begin;
+    const CharT* last = src_ + c.content_end;
+    if (c.kind == citation_kind::sfn) return read_short(i, first, last);
+    if (c.kind == citation_kind::note) return set_text(i, first, last);
+    read_ref(i, first, last);
+  }
+
+  /// A <ref>'s content: the first cite template (or short citation) gives the fields.
+  constexpr void read_ref(std::uint32_t i, const CharT* first, const CharT* last) {
+    const CharT* from = first;
+    const CharT *inner = nullptr, *inner_end = nullptr;
+    while (next_template(from, last, inner, inner_end)) {
+      const folded_name name = fold_name(inner, name_end(inner, inner_end));
+      const cite_class cls = classify_cite(name);
+      if (cls != cite_class::none) {
+        b_.citation(i).kind = kind_of(cls);
+        b_.citation(i).template_name = b_.source_ref(trimmed_first(inner, name_end(inner, inner_end)),
+                                                     trimmed_last(inner, name_end(inner, inner_end)));
+        read_cite(i, inner, inner_end);
+        return;
+      }
+      const template_kind k = classify_template(name).kind;
+      if (k == template_kind::short_citation || k == template_kind::inline_citation) {
+        read_short(i, inner, inner_end);
+        return;
+      }
+    }
+    set_text(i, first, last);
+  }
+
+  constexpr void set_text(std::uint32_t i, const CharT* first, const CharT* last) {
+    text_ref t = reader_.render(first, last);
+    if (t.empty()) {
+      trim(first, last);
+      t = b_.source_ref(first, last);  // nothing visible: keep the markup rather than lose it
+    }
+    b_.citation(i).text = t;
+  }
+
+  static constexpr citation_kind kind_of(cite_class c) noexcept {
+    switch (c) {
+      case cite_class::web: return citation_kind::web;
+      case cite_class::news: return citation_kind::news;
+      case cite_class::book: return citation_kind::book;
+      case cite_class::journal: return citation_kind::journal;
+      case cite_class::magazine: return citation_kind::magazine;
+      case cite_class::citation: return citation_kind::citation;
+      default: return citation_kind::cite;
+    }
+  }
+
+  static constexpr const CharT* name_end(const CharT* inner, const CharT* inner_end) noexcept {
+    const CharT* p = inner;
+    while (p < inner_end && byte_of(*p) != '|') ++p;
+    return p;
+  }
+  static constexpr const CharT* trimmed_first(const CharT* f, const CharT* l) noexcept {
+    trim(f, l);
+    return f;
+  }
+  static constexpr const CharT* trimmed_last(const CharT* f, const CharT* l) noexcept {
+    trim(f, l);
+    return l;
+  }
+
+  constexpr text_ref raw(const template_arg<CharT>& a) const noexcept { return b_.source_ref(a.value, a.value_end); }
+  constexpr text_ref rendered(const template_arg<CharT>& a) { return reader_.render(a.value, a.value_end); }
+
+  constexpr void read_cite(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
+    cite_fields f;
+    for_each_argument(inner, inner_end, [&](const template_arg<CharT>& a) {
+      if (a.named() && a.value < a.value_end) take_field(f, a);
+    });
+    store(i, f);
+  }
+
+  constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
+    const folded_name key = a.folded_key();
+    const std::string_view k = key.view();
+    std::string_view base;
+    int n = 0;
+    if (k == "title") f.title = rendered(a);
+    else if (k == "date") f.date_text = rendered(a);
+    else if (k == "year") f.year = rendered(a);
+    else if (k == "access-date" || k == "accessdate") f.access_date = rendered(a);
+    else if (k == "url") f.url = raw(a);
+    else if (k == "doi") f.doi = raw(a);
+    else if (k == "isbn" || k == "isbn13") f.isbn = raw(a);
+    else if (k == "publisher") f.publisher = rendered(a);
+    else if (k == "pages" || k == "page" || k == "pp" || k == "p" || k == "at") {
+      if (f.pages.empty()) f.pages = rendered(a);
+    } else if (is_work(k)) {
+      if (f.work.empty()) f.work = rendered(a);
+    } else if (k == "authors" || k == "vauthors" || k == "people") {
+      f.free_authors = rendered(a);
+    } else if (author_key(k, base, n) && n <= cite_fields::max_authors) {
+      text_ref& slot = base == "first" || base == "given" || base == "author-first" ? f.first[n]
+                       : base == "author" ? f.full[n] : f.last[n];
+      slot = rendered(a);
+      if (n > f.highest) f.highest = n;
+    }
+  }
+
+  static constexpr bool is_work(std::string_view k) noexcept {
+    constexpr std::string_view names[] = {"work", "website", "newspaper", "journal", "magazine", "periodical",
+                                          "encyclopedia", "encyclopaedia", "series"};
+    for (std::string_view n : names)
+      if (k == n) return true;
+    return false;
+  }
+
+  constexpr void store(std::uint32_t i, const cite_fields& f) {
+    citation_record& c = b_.citation(i);
+    c.title = f.title;
+    c.date_text = f.date_text.empty() ? f.year : f.date_text;
+    c.when = parse_date(b_.resolve(c.date_text));
+    c.access_date = f.access_date;
+    c.work = f.work;
+    c.publisher = f.publisher;
+    c.url = f.url;
+    c.doi = f.doi;
+    c.isbn = f.isbn;
+    c.pages = f.pages;
+    store_authors(i, f);
+    b_.citation(i).text = format_text(i);
+  }
+
+  constexpr void store_authors(std::uint32_t i, const cite_fields& f) {
+    for (int n = 1; n <= f.highest; ++n) {
+      if (!f.full[n].empty()) b_.add_author(i, f.full[n]);
+      else if (!f.last[n].empty()) b_.add_author(i, f.first[n].empty() ? f.last[n] : join_name(f.first[n], f.last[n]));
+    }
+    if (b_.citation(i).author_count == 0 && !f.free_authors.empty()) b_.add_author(i, f.free_authors);
+  }
+
+  /// "First Last".
+  constexpr text_ref join_name(text_ref first, text_ref last) {
+    const std::uint32_t start = b_.arena_size();
+    b_.copy_text(first);
+    b_.arena_push(CharT(' '));
+    b_.copy_text(last);
+    return b_.arena_ref(start);
+  }
+
+  /// A readable line: "Author; Author (Date). "Title". Work. Publisher. p. 4."
+  constexpr text_ref format_text(std::uint32_t i) {
+    const citation_record c = b_.citation(i);
+    const std::uint32_t start = b_.arena_size();
+    for (std::uint32_t a = 0; a < c.author_count; ++a) {
+      if (a > 0) put("; ");
+      b_.copy_text(b_.data().strings[c.first_author + a]);
+    }
+    if (!c.date_text.empty()) {
+      put(c.author_count > 0 ? " (" : "(");
+      b_.copy_text(c.date_text);
+      put(")");
+    }
+    const auto part = [&](text_ref r, std::string_view open, std::string_view close) {
+      if (r.empty()) return;
+      if (b_.arena_size() > start) put(". ");
+      put(open);
+      b_.copy_text(r);
+      put(close);
+    };
+    part(c.title, "\"", "\"");
+    part(c.work, "", "");
+    part(c.publisher, "", "");
+    part(c.pages, "p. ", "");
+    if (b_.arena_size() > start) put(".");
+    return b_.arena_ref(start);
+  }
+
+  constexpr void put(std::string_view s) {
+    for (char ch : s) b_.arena_push(static_cast<CharT>(ch));
+  }
+
+  /// {{sfn|Smith|Jones|2001|p=4}}: authors, then a year; pages from p, pp or loc.
+  constexpr void read_short(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
+    b_.citation(i).kind = citation_kind::sfn;
+    cite_fields f;
+    bool dated = false;
+    int authors = 0;
+    for_each_argument(inner, inner_end, [&](const template_arg<CharT>& a) {
+      if (a.value >= a.value_end) return;
+      if (a.named()) {
+        const folded_name k = a.folded_key();
+        if ((k == "p" || k == "pp" || k == "loc" || k == "page" || k == "pages") && f.pages.empty()) f.pages = rendered(a);
+        return;
+      }
+      if (!dated && looks_like_year(a.value, a.value_end)) {
+        f.date_text = raw(a);
+        dated = true;
+      } else if (!dated && authors < cite_fields::max_authors) {
+        f.full[++authors] = rendered(a);
+        f.highest = authors;
+      }
+    });
+    store(i, f);
+    b_.citation(i).text = format_short(i);
+  }
+
+  /// "2001", "2001a", "1960–1961", "n.d.": what short citations put after the authors.
+  static constexpr bool looks_like_year(const CharT* v, const CharT* e) noexcept {
+    std::uint32_t year = 0;
+    if (equals_ci(v, static_cast<std::size_t>(e - v), "n.d.")) return true;
+    if (parse_uint(v, e, year, 4) != 4) return false;
+    const CharT* rest = v + 4;
+    if (rest < e && is_lower(byte_of(*rest))) ++rest;
+    for (; rest < e; ++rest)
+      if (is_alpha(byte_of(*rest))) return false;
+    return true;
+  }
+
+  /// "Smith & Jones 2001, p. 4".
+  constexpr text_ref format_short(std::uint32_t i) {
+    const citation_record c = b_.citation(i);
+    const std::uint32_t start = b_.arena_size();
+    for (std::uint32_t a = 0; a < c.author_count; ++a) {
+      if (a > 0) put(a + 1 == c.author_count ? " & " : ", ");
+      b_.copy_text(b_.data().strings[c.first_author + a]);
+    }
+    if (!c.date_text.empty()) {
+      if (b_.arena_size() > start) put(" ");
+      b_.copy_text(c.date_text);
+    }
+    if (!c.pages.empty()) {
+      put(", p. ");
+      b_.copy_text(c.pages);
+    }
+    return b_.arena_ref(start);
+  }
+
+  builder_type& b_;
+  Reader& reader_;
+  const CharT* src_;
+};
+
+template <class CharT, class Storage, class Reader>
+constexpr void read_citations(builder<CharT, Storage>& b, Reader& reader) {
+  citation_reader<CharT, Storage, Reader>(b, reader).read_all();
+}
+
+}  // namespace wikirel::detail
+
+#endif

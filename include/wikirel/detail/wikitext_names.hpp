@@ -1,0 +1,218 @@
+#ifndef WIKIREL_DETAIL_WIKITEXT_NAMES_HPP
+#define WIKIREL_DETAIL_WIKITEXT_NAMES_HPP
+
+// The names that give wikitext its structure: which tags hide their content, which
+// templates render text, which link prefixes are categories or files. Tables here, logic
+// in the reader.
+
+#include "chars.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wikirel::detail {
+
+/// A template or tag name folded for comparison: trimmed, ASCII lower case, '_' as ' ',
+/// runs of spaces as one. Long names are cut (no table name is longer).
+struct folded_name {
+  char text[48] = {};
+  std::size_t size = 0;
+
+  constexpr std::string_view view() const noexcept { return {text, size}; }
+  constexpr bool operator==(std::string_view s) const noexcept { return view() == s; }
+  constexpr bool starts_with(std::string_view s) const noexcept { return view().substr(0, s.size()) == s; }
+};
+
+template <class C>
+constexpr folded_name fold_name(const C* first, const C* last) noexcept {
+  trim(first, last);
+  folded_name n;
+  bool space = false;
+  for (; first < last && n.size < sizeof(n.text); ++first) {
+    unsigned char c = byte_of(*first);
+    if (c == '_' || is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space && n.size > 0 && n.size < sizeof(n.text)) n.text[n.size++] = ' ';
+    space = false;
+    if (n.size < sizeof(n.text)) n.text[n.size++] = static_cast<char>(to_lower(c));
+  }
+  return n;
+}
+
+template <std::size_t N>
+constexpr bool one_of(const folded_name& n, const std::string_view (&names)[N]) noexcept {
+  for (std::string_view s : names)
+    if (n == s) return true;
+  return false;
+}
+
+// ---- tags ---------------------------------------------------------------------------
+
+enum class tag_kind : std::uint8_t {
+  unknown,     ///< not a tag: the '<' is text
+  html,        ///< markup dropped, content kept (<span>, <small>, <div>, …)
+  line_break,  ///< <br>, <p>, <hr>, <li>: a separation in the text
+  opaque,      ///< content not wikitext and not body text (<pre>, <math>, <gallery>, …)
+  nowiki,      ///< content is literal text
+  ref,
+  references,
+  hidden,      ///< content not shown on the page (<includeonly>)
+};
+
+inline constexpr std::string_view html_tags[] = {
+    "b", "i", "u", "s", "del", "ins", "strike", "big", "small", "sup", "sub", "tt", "code", "kbd",
+    "var", "samp", "abbr", "cite", "dfn", "em", "strong", "q", "span", "div", "center", "font",
+    "blockquote", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "caption", "thead",
+    "tbody", "tfoot", "ruby", "rt", "rp", "rb", "bdi", "bdo", "mark", "time", "data", "poem",
+    "noinclude", "onlyinclude", "h1", "h2", "h3", "h4", "h5", "h6", "nowrap", "wbr", "abbr",
+    "section", "translate", "languages", "tvar"};
+inline constexpr std::string_view line_break_tags[] = {"br", "p", "hr", "li"};
+inline constexpr std::string_view opaque_tags[] = {
+    "pre", "syntaxhighlight", "source", "math", "score", "timeline", "graph", "templatedata",
+    "hiero", "chem", "ce", "imagemap", "inputbox", "categorytree", "gallery", "mapframe",
+    "maplink", "charinsert", "templatestyles", "indicator", "dynamicpagelist", "rss", "quiz"};
+
+constexpr tag_kind classify_tag(const folded_name& n) noexcept {
+  if (n == "ref") return tag_kind::ref;
+  if (n == "references") return tag_kind::references;
+  if (n == "nowiki") return tag_kind::nowiki;
+  if (n == "includeonly") return tag_kind::hidden;
+  if (one_of(n, line_break_tags)) return tag_kind::line_break;
+  if (one_of(n, opaque_tags)) return tag_kind::opaque;
+  if (one_of(n, html_tags)) return tag_kind::html;
+  return tag_kind::unknown;
+}
+
+// ---- templates ----------------------------------------------------------------------
+
+enum class template_kind : std::uint8_t {
+  hidden,         ///< renders nothing we keep (infoboxes, navboxes, maintenance tags)
+  display,        ///< renders one of its arguments as text ({{lang|fr|texte}})
+  symbol,         ///< renders a fixed character ({{ndash}})
+  date,           ///< {{birth date|…}} and kin: rendered as a date in the text
+  short_citation, ///< {{sfn}} and kin: a footnote citing a short form
+  inline_citation,///< {{harvnb}}, {{harvtxt}} in running text: "Smith (2001)" shown as text
+  note,           ///< {{efn}}, {{refn}}, {{#tag:ref}}: a footnote
+  reference_list, ///< {{reflist}}: may hold list-defined references (refs=)
+  bilateral_infobox,
+  quote,          ///< {{quote|…}}: its text is body text
+};
+
+inline constexpr std::string_view date_templates[] = {
+    "birth date", "birth date and age", "death date", "death date and age", "start date",
+    "end date", "start date and age", "end date and age", "dts", "circa", "c.", "birth year and age",
+    "death year and age", "film date", "date", "bda", "dob", "start-date", "end-date",
+    "birth-date", "death-date", "birth date and age2", "formatdate"};
+inline constexpr std::string_view short_citation_templates[] = {"sfn", "sfnp", "sfnm", "sfn whole"};
+/// In running text these show an author and year (they link to a bibliography entry);
+/// inside a <ref> they are the citation.
+inline constexpr std::string_view inline_citation_templates[] = {
+    "harvnb", "harv", "harvp", "harvtxt", "harvcol", "harvcolnb", "harvcoltxt", "harvard citation",
+    "harvard citation no brackets", "harvard citation text", "harvs"};
+inline constexpr std::string_view note_templates[] = {
+    "efn", "efn-ua", "efn-lr", "efn-la", "efn-lg", "efn-ur", "efn-ug", "refn", "#tag:ref", "notetag"};
+inline constexpr std::string_view reference_list_templates[] = {"reflist", "references", "reference list", "notelist", "notelist-ua", "notelist-lr"};
+inline constexpr std::string_view quote_templates[] = {"quote", "blockquote", "cquote", "quotation", "quote box", "rquote"};
+
+struct symbol_template {
+  std::string_view name;
+  std::string_view text;
+};
+inline constexpr symbol_template symbol_templates[] = {
+    {"ndash", "\xE2\x80\x93"}, {"en dash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
+    {"em dash", "\xE2\x80\x94"}, {"snd", " \xE2\x80\x93 "}, {"spnd", " \xE2\x80\x93 "},
+    {"sndash", " \xE2\x80\x93 "}, {"spaced ndash", " \xE2\x80\x93 "}, {"spaced en dash", " \xE2\x80\x93 "},
+    {"nbsp", " "}, {"'", "'"}, {"\"", "\""}, {"!", "|"}, {"=", "="}, {"\xC2\xB7", " \xC2\xB7 "},
+    {"dot", " \xC2\xB7 "}, {"middot", "\xC2\xB7"}, {"bull", " \xE2\x80\xA2 "}, {"\xE2\x80\xA2", " \xE2\x80\xA2 "},
+    {"-", "-"}, {"nbhyph", "-"}, {"ndash spaced", " \xE2\x80\x93 "}};
+
+/// Templates that show one argument as text: which positional argument (1-based), and a
+/// named argument that replaces it when given.
+struct display_template {
+  std::string_view name;
+  std::uint8_t position;
+  std::string_view named;
+};
+inline constexpr display_template display_templates[] = {
+    {"lang", 2, "text"}, {"nowrap", 1, ""}, {"nobr", 1, ""}, {"small", 1, ""}, {"smaller", 1, ""},
+    {"big", 1, ""}, {"larger", 1, ""}, {"ill", 1, ""}, {"interlanguage link", 1, ""},
+    {"interlanguage link multi", 1, ""}, {"em", 1, ""}, {"strong", 1, ""}, {"nobold", 1, ""},
+    {"noitalic", 1, ""}, {"vanchor", 1, ""}, {"not a typo", 1, ""}, {"proper name", 1, ""},
+    {"abbr", 1, ""}, {"flag", 1, ""}, {"flagcountry", 1, ""}, {"flagu", 1, ""}, {"sic", 1, ""},
+    {"transl", 2, ""}, {"lang-en", 1, ""}, {"script", 2, ""}, {"nihongo", 1, ""}, {"zh", 1, ""},
+    {"visible anchor", 1, ""}, {"linktext", 1, ""}, {"wikt-lang", 2, ""}, {"ship", 2, ""},
+    {"uss", 1, ""}, {"hms", 1, ""}, {"no wrap", 1, ""}};
+
+struct template_class {
+  template_kind kind = template_kind::hidden;
+  std::uint8_t position = 0;   ///< display: the positional argument shown
+  std::string_view named{};    ///< display: the named argument shown instead, if any
+  std::string_view symbol{};   ///< symbol: the text
+};
+
+constexpr template_class classify_template(const folded_name& n) noexcept {
+  for (const symbol_template& s : symbol_templates)
+    if (n == s.name) return {template_kind::symbol, 0, {}, s.text};
+  for (const display_template& d : display_templates)
+    if (n == d.name) return {template_kind::display, d.position, d.named, {}};
+  if (n.starts_with("lang-")) return {template_kind::display, 1, {}, {}};
+  if (one_of(n, date_templates)) return {template_kind::date};
+  if (one_of(n, short_citation_templates)) return {template_kind::short_citation};
+  if (one_of(n, inline_citation_templates)) return {template_kind::inline_citation};
+  if (one_of(n, note_templates) || n.starts_with("#tag:ref")) return {template_kind::note};
+  if (one_of(n, reference_list_templates)) return {template_kind::reference_list};
+  if (one_of(n, quote_templates)) return {template_kind::quote, 1, "text"};
+  if (n == "infobox bilateral relations" || n == "infobox bilateral relation") return {template_kind::bilateral_infobox};
+  return {};
+}
+
+/// A cite template's kind from its folded name, or false when it is not one.
+enum class cite_class : std::uint8_t { none, web, news, book, journal, magazine, citation, other };
+
+constexpr cite_class classify_cite(const folded_name& n) noexcept {
+  if (n == "citation") return cite_class::citation;
+  if (!n.starts_with("cite ") && n.view() != "cite") return cite_class::none;
+  const std::string_view rest = n.view().substr(n.size > 5 ? 5 : n.size);
+  if (rest == "web") return cite_class::web;
+  if (rest == "news") return cite_class::news;
+  if (rest == "book") return cite_class::book;
+  if (rest == "journal") return cite_class::journal;
+  if (rest == "magazine") return cite_class::magazine;
+  return cite_class::other;
+}
+
+// ---- link prefixes ------------------------------------------------------------------
+
+inline constexpr std::string_view category_prefixes[] = {
+    "category", "kategorie", "cat\xC3\xA9gorie", "categor\xC3\xAD" "a", "categoria", "kategori",
+    "kategoria", "categorie", "kategorija", "luokka", "kateqoriya",
+    "\xD0\xBA\xD0\xB0\xD1\x82\xD0\xB5\xD0\xB3\xD0\xBE\xD1\x80\xD0\xB8\xD1\x8F"};
+inline constexpr std::string_view file_prefixes[] = {
+    "file", "image", "media", "datei", "bild", "fichier", "archivo", "imagen", "bestand", "plik",
+    "immagine", "arquivo", "fil", "afbeelding", "l\xC3\xAA" "er", "beeld", "billede", "kuva", "dosya",
+    "soubor", "\xD1\x84\xD0\xB0\xD0\xB9\xD0\xBB", "\xD0\xB8\xD0\xB7\xD0\xBE\xD0\xB1\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5"};
+
+enum class link_kind : std::uint8_t { normal, category, file, interlanguage };
+
+/// What [[prefix:…]] is. `leading_colon` ([[:Category:X]]) makes any link a normal one;
+/// language codes count only as written in lower case ([[de:…]], not [[DE:…]]).
+constexpr link_kind classify_link_prefix(const folded_name& prefix, bool leading_colon, bool lower_case) noexcept {
+  if (leading_colon) return link_kind::normal;
+  if (one_of(prefix, category_prefixes)) return link_kind::category;
+  if (one_of(prefix, file_prefixes)) return link_kind::file;
+  // Interlanguage links ([[de:Beispiel]]) are language codes: 2-3 letters, maybe "-xx".
+  const std::string_view p = prefix.view();
+  std::size_t letters = 0;
+  while (letters < p.size() && is_lower(byte_of(p[letters]))) ++letters;
+  const bool code = (letters == 2 || letters == 3) &&
+                    (letters == p.size() || (p[letters] == '-' && p.size() > letters + 1));
+  if (lower_case && (code || p == "simple")) return link_kind::interlanguage;
+  return link_kind::normal;
+}
+
+}  // namespace wikirel::detail
+
+#endif

@@ -1,0 +1,877 @@
+#ifndef WIKIREL_DETAIL_WIKITEXT_READER_HPP
+#define WIKIREL_DETAIL_WIKITEXT_READER_HPP
+
+// The wikitext reader: one forward pass over the input that skips prose in bulk and keeps
+// a stack of open constructs (templates, links, tables). What is visible text goes to the
+// builder as runs of the input; what is structure (headings, references, categories)
+// goes to the builder as events. Citations are read at the end from the source ranges
+// the pass remembered, so their text never interrupts a section's.
+
+#include "builder.hpp"
+#include "chars.hpp"
+#include "entities.hpp"
+#include "scan.hpp"
+#include "tags.hpp"
+#include "template_args.hpp"
+#include "wikitext_citations.hpp"
+#include "wikitext_names.hpp"
+#include "wikitext_prepass.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace wikirel::detail {
+
+template <class CharT, class Storage>
+class wikitext_reader {
+ public:
+  using builder_type = builder<CharT, Storage>;
+
+  constexpr explicit wikitext_reader(builder_type& b) noexcept
+      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_), closers_(end_) {}
+
+  constexpr void read() {
+    unclosed_ = find_unclosed(begin_, end_);
+    line_start();
+    read_until(end_);
+    close_frames(0, end_);
+    b_.end_body();
+    read_citations(b_, *this);
+    read_parties();
+  }
+
+  /// Renders [first, last) as plain text into the arena: links show their labels, markup
+  /// and templates go, entities are decoded. No structure (headings, references) is read.
+  constexpr text_ref render(const CharT* first, const CharT* last) {
+    if (find_first_of<specials>(first, last) == last) {
+      trim(first, last);
+      return b_.source_ref(first, last);
+    }
+    const saved_state saved = save();
+    fragment_ = true;
+    emit_base_ = frames_.size();
+    base_emits_ = true;
+    p_ = first;
+    b_.begin_fragment();
+    read_until(last);
+    close_frames(emit_base_, last);
+    const text_ref r = b_.end_fragment();
+    restore(saved);
+    return r;
+  }
+
+ private:
+  using specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
+
+  enum class frame_kind : std::uint8_t { template_call, link, external_link, table, references };
+
+  struct frame {
+    frame_kind kind{};
+    template_kind tkind{};
+    link_kind lkind{};
+    bool emits = false;
+    bool list_defined = false;
+    bool label = false;        ///< links: past the first '|'
+    bool unclosed = false;     ///< tables the pre-pass found unclosed
+    bool parent_emits = false;
+    std::uint8_t shown = 0;    ///< display templates: the positional argument shown
+    std::string_view shown_named{};
+    std::uint32_t start = 0;   ///< offset of the opening markup
+    std::uint32_t content = 0; ///< links: the target; templates: after "{{"
+    std::uint32_t positional = 0;
+  };
+
+  struct saved_state {
+    const CharT* p;
+    std::size_t emit_base;
+    bool base_emits;
+    bool fragment;
+  };
+
+  constexpr saved_state save() const noexcept { return {p_, emit_base_, base_emits_, fragment_}; }
+  constexpr void restore(const saved_state& s) noexcept {
+    p_ = s.p;
+    emit_base_ = s.emit_base;
+    base_emits_ = s.base_emits;
+    fragment_ = s.fragment;
+  }
+
+  // ---- state ---------------------------------------------------------------------------
+
+  constexpr std::uint32_t offset(const CharT* p) const noexcept { return static_cast<std::uint32_t>(p - begin_); }
+  constexpr bool emitting() const noexcept {
+    return frames_.size() > emit_base_ ? frames_.back().emits : base_emits_;
+  }
+  constexpr bool list_defined() const noexcept { return !frames_.empty() && frames_.back().list_defined; }
+  constexpr frame* top() noexcept { return frames_.size() > emit_base_ ? &frames_.back() : nullptr; }
+  static constexpr bool blocks_headings(frame_kind k) noexcept { return k != frame_kind::table; }
+
+  constexpr bool can_push() {
+    if (frames_.size() < b_.opts().max_depth) return true;
+    if (!depth_reported_) {
+      depth_reported_ = true;
+      b_.diagnose(diagnostic_kind::depth_limit, "markup nested deeper than options::max_depth; read as text", offset(p_));
+    }
+    return false;
+  }
+
+  constexpr void push(frame f) {
+    f.parent_emits = emitting();
+    f.list_defined = f.list_defined || list_defined();
+    heading_blockers_ += blocks_headings(f.kind);
+    frames_.push_back(f);
+  }
+
+  constexpr void pop() {
+    heading_blockers_ -= blocks_headings(frames_.back().kind);
+    frames_.pop_back();
+  }
+
+  /// Closes the frames above `base` that are still open at `where`, reporting each.
+  constexpr void close_frames(std::size_t base, const CharT* where) {
+    while (frames_.size() > base) {
+      const frame& f = frames_.back();
+      if (!fragment_) report_unclosed(f);
+      if (f.kind == frame_kind::template_call) finish_template(f, where);
+      pop();
+    }
+  }
+
+  constexpr void report_unclosed(const frame& f) {
+    switch (f.kind) {
+      case frame_kind::template_call:
+        b_.diagnose(diagnostic_kind::unclosed_template, "template \"{{\" is never closed", f.start);
+        break;
+      case frame_kind::link:
+        b_.diagnose(diagnostic_kind::unclosed_link, "link \"[[\" is not closed on its line", f.start);
+        break;
+      case frame_kind::table:
+        if (!f.unclosed) b_.diagnose(diagnostic_kind::unclosed_table, "table \"{|\" is never closed", f.start);
+        break;
+      case frame_kind::references:
+        b_.diagnose(diagnostic_kind::unclosed_tag, "<references> is never closed", f.start);
+        break;
+      case frame_kind::external_link: break;
+    }
+  }
+
+  // ---- the main loop -------------------------------------------------------------------
+
+  constexpr void read_until(const CharT* limit) {
+    while (p_ < limit) {
+      const CharT* q = find_first_of<specials>(p_, limit);
+      if (q > p_) {
+        if (emitting()) b_.text(p_, q);
+        p_ = q;
+      }
+      if (p_ < limit) step(limit);
+    }
+  }
+
+  constexpr void step(const CharT* limit) {
+    switch (byte_of(*p_)) {
+      case '\n': return on_newline();
+      case '\r': return on_carriage_return();
+      case '{': return on_open_brace();
+      case '}': return on_close_brace();
+      case '[': return on_open_bracket(limit);
+      case ']': return on_close_bracket();
+      case '<': return on_angle(limit);
+      case '\'': return on_quote();
+      case '&': return on_ampersand();
+      case '|': return on_pipe();
+      case '_': return on_underscore();
+      default: return literal(1);
+    }
+  }
+
+  /// The next n units are text after all.
+  constexpr void literal(std::size_t n) {
+    if (emitting()) b_.text(p_, p_ + n);
+    p_ += n;
+  }
+
+  // ---- lines ---------------------------------------------------------------------------
+
+  constexpr void on_newline() {
+    ++p_;
+    if (frame* f = top(); f && (f->kind == frame_kind::link || f->kind == frame_kind::external_link))
+      end_line_in_link(*f);
+    if (emitting()) b_.space();
+    line_start();
+  }
+
+  constexpr void on_carriage_return() {
+    if (p_ + 1 < end_ && byte_of(p_[1]) == '\n') {
+      ++p_;  // CRLF: the '\n' does the work
+      return;
+    }
+    on_newline();  // a lone CR ends a line too
+  }
+
+  /// Links end with their line: a normal link that is still open was not a link; a file
+  /// caption may run over lines but not past a blank one.
+  constexpr void end_line_in_link(frame& f) {
+    const bool blank_next = skip_blanks(p_, end_) < end_ && byte_of(*skip_blanks(p_, end_)) == '\n';
+    if (f.kind == frame_kind::link && f.lkind == link_kind::file && !blank_next) return;
+    if (f.kind == frame_kind::link && !fragment_)
+      b_.diagnose(diagnostic_kind::unclosed_link, "link \"[[\" is not closed on its line", f.start);
+    if (f.kind == frame_kind::link && !f.label && f.parent_emits)
+      b_.text(begin_ + f.start, p_ - 1);  // "[[target" was text
+    pop();
+  }
+
+  /// What the start of a line means: a heading, a table, a list item, a paragraph break.
+  constexpr void line_start() {
+    if (fragment_) return;
+    const CharT* first = skip_blanks(p_, end_);
+    if (first >= end_ || byte_of(*first) == '\n' || byte_of(*first) == '\r') {
+      if (emitting()) b_.line_break();
+      return;
+    }
+    if (byte_of(*p_) == '=' && heading_blockers_ == 0 && read_heading()) return;
+    if (const CharT* t = table_start(p_, end_)) return open_table(t);
+    if (frame* f = top(); f && f->kind == frame_kind::table) {
+      if (const CharT* t = table_end(p_, end_)) return close_table(t);
+    }
+    if (emitting()) line_markers();
+  }
+
+  /// List markers, indents and rules: the line is an item of its own.
+  constexpr void line_markers() {
+    const CharT* q = p_;
+    while (q < end_ && (byte_of(*q) == '*' || byte_of(*q) == '#' || byte_of(*q) == ':' || byte_of(*q) == ';')) ++q;
+    const bool rule = end_ - p_ >= 4 && starts_with(p_, end_, "----");
+    if (rule) {
+      while (q < end_ && byte_of(*q) == '-') ++q;
+    }
+    const bool item = q > p_ || byte_of(*p_) == ' ';
+    if (item || line_was_list_) b_.line_break();
+    line_was_list_ = item;
+    p_ = q;
+  }
+
+  // ---- headings ------------------------------------------------------------------------
+
+  /// Where a heading line's content ends: before trailing blanks and comments.
+  constexpr const CharT* heading_content_end(const CharT* line, const CharT* line_end) const noexcept {
+    const CharT* e = line_end;
+    for (;;) {
+      while (e > line && (is_blank(byte_of(e[-1])) || byte_of(e[-1]) == '\r')) --e;
+      if (e - line < 7 || !starts_with(e - 3, e, "-->")) return e;
+      const CharT* open = e - 3;
+      while (open > line && !starts_with(open, e, "<!--")) --open;
+      if (!starts_with(open, e, "<!--")) return e;
+      e = open;
+    }
+  }
+
+  constexpr bool read_heading() {
+    const CharT* line_end = find_byte(p_, end_, '\n');
+    const CharT* last = heading_content_end(p_, line_end);
+    std::size_t open = 0, close = 0;
+    while (p_ + open < last && byte_of(p_[open]) == '=') ++open;
+    while (last - close > p_ + open && byte_of(last[-1 - static_cast<std::ptrdiff_t>(close)]) == '=') ++close;
+    if (close == 0 || p_ + open == last) {
+      if (open >= 2 && p_ + open < last)
+        b_.diagnose(diagnostic_kind::unbalanced_heading, "heading line does not end with '='", offset(p_));
+      return false;
+    }
+    const std::size_t level = open < close ? open : close;
+    if (open != close)
+      b_.diagnose(diagnostic_kind::unbalanced_heading, "heading has unequal '=' on its two sides", offset(p_));
+    close_unclosed_tables();
+    b_.begin_heading(static_cast<int>(level > 6 ? 6 : level), offset(p_));
+    const CharT* content_end = last - (level > 6 ? 6 : level);
+    p_ += level > 6 ? 6 : level;
+    read_heading_text(content_end);
+    b_.end_heading();
+    if (p_ < line_end) p_ = line_end;
+    line_was_list_ = false;
+    return true;
+  }
+
+  /// The heading's text is shown even inside a table: emission restarts at this frame.
+  constexpr void read_heading_text(const CharT* content_end) {
+    const std::size_t base = emit_base_;
+    const bool base_emits = base_emits_;
+    emit_base_ = frames_.size();
+    base_emits_ = true;
+    read_until(content_end);
+    close_frames(emit_base_, content_end);
+    emit_base_ = base;
+    base_emits_ = base_emits;
+  }
+
+  /// A table the pre-pass found never closed ends at the next heading.
+  constexpr void close_unclosed_tables() {
+    while (!frames_.empty() && frames_.back().kind == frame_kind::table && frames_.back().unclosed) pop();
+  }
+
+  // ---- tables --------------------------------------------------------------------------
+
+  constexpr void open_table(const CharT* t) {
+    if (!can_push()) return;
+    frame f;
+    f.kind = frame_kind::table;
+    f.start = offset(t);
+    f.unclosed = unclosed_.table(f.start);
+    if (f.unclosed) b_.diagnose(diagnostic_kind::unclosed_table, "table \"{|\" is never closed", f.start);
+    push(f);
+    p_ = find_byte(t, end_, '\n');  // the table's attributes
+  }
+
+  constexpr void close_table(const CharT* t) {
+    pop();
+    p_ = t + 2;
+    line_was_list_ = false;
+    if (emitting()) b_.line_break();
+  }
+
+  // ---- templates -----------------------------------------------------------------------
+
+  constexpr void on_open_brace() {
+    if (p_ + 1 >= end_ || byte_of(p_[1]) != '{') return literal(1);
+    if (!fragment_ && unclosed_.brace(offset(p_))) {
+      b_.diagnose(diagnostic_kind::unclosed_template, "template \"{{\" is never closed; read as text", offset(p_));
+      return literal(2);
+    }
+    if (!can_push()) return skip_balanced_braces();
+    open_template();
+  }
+
+  constexpr void open_template() {
+    using name_stop = byte_set<'|', '}', '{', '<', '['>;
+    const CharT* name = p_ + 2;
+    const CharT* name_end = find_first_of<name_stop>(name, end_);
+    frame f;
+    f.kind = frame_kind::template_call;
+    f.start = offset(p_);
+    f.content = offset(name);
+    const template_class cls = classify_template(fold_name(name, name_end));
+    f.tkind = cls.kind;
+    f.shown = cls.position;
+    f.shown_named = cls.named;
+    f.list_defined = cls.kind == template_kind::reference_list;  // every <ref> inside defines
+    if (cls.kind == template_kind::symbol && emitting()) b_.synthesized(cls.symbol, f.start, 2);
+    push(f);
+    p_ = name_end;
+  }
+
+  /// Beyond the depth limit a template is dropped whole: find its end by counting braces.
+  constexpr void skip_balanced_braces() {
+    int depth = 0;
+    const CharT* q = p_;
+    while (q < end_) {
+      if (end_ - q >= 2 && byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
+      else if (end_ - q >= 2 && byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
+        q += 2;
+        if (--depth == 0) break;
+      } else ++q;
+    }
+    p_ = q;
+  }
+
+  constexpr void on_close_brace() {
+    if (p_ + 1 >= end_ || byte_of(p_[1]) != '}') return literal(1);
+    std::size_t i = frames_.size();
+    while (i > emit_base_ && frames_[i - 1].kind != frame_kind::template_call) --i;
+    if (i == emit_base_) {
+      if (!fragment_) b_.diagnose(diagnostic_kind::stray_closing, "\"}}\" closes nothing", offset(p_));
+      return literal(2);
+    }
+    close_frames(i, p_);  // links or tables left open inside the template
+    const frame f = frames_.back();
+    pop();
+    finish_template(f, p_);
+    p_ += 2;
+  }
+
+  /// A template's '|' starts its next argument, which may be the one it shows.
+  constexpr void next_argument(frame& f) {
+    ++p_;
+    const CharT* key = skip_spaces(p_, end_);
+    const CharT* k = key;
+    while (k < end_ && (is_alnum(byte_of(*k)) || byte_of(*k) == '-' || byte_of(*k) == '_' || byte_of(*k) == ' ')) ++k;
+    const CharT* eq = skip_spaces(k, end_);
+    const bool named = k > key && eq < end_ && byte_of(*eq) == '=';
+    bool shows = false;
+    if (named) {
+      const folded_name n = fold_name(key, k);
+      shows = !f.shown_named.empty() && n == f.shown_named;
+      p_ = eq + 1;
+    } else {
+      ++f.positional;
+      shows = f.shown != 0 && f.positional == f.shown;
+    }
+    const bool displays = f.tkind == template_kind::display || f.tkind == template_kind::quote;
+    if (displays && shows) b_.space();
+    f.emits = displays && shows && f.parent_emits;
+  }
+
+  constexpr void finish_template(const frame& f, const CharT* close) {
+    if (fragment_) return;
+    const CharT* start = begin_ + f.start;
+    const CharT* inner = begin_ + f.content;
+    switch (f.tkind) {
+      case template_kind::date:
+        if (f.parent_emits) render_date_template(inner, close, f.start, static_cast<std::size_t>(close + 2 - start));
+        break;
+      case template_kind::short_citation:
+        short_citation(inner, close, f.start, f.parent_emits);
+        break;
+      case template_kind::inline_citation:
+        if (f.parent_emits) render_inline_citation(inner, close, f.start, static_cast<std::size_t>(close + 2 - start));
+        break;
+      case template_kind::note:
+        note(inner, close, f.start, f.parent_emits);
+        break;
+      case template_kind::bilateral_infobox:
+        if (infobox_first_ == nullptr) infobox_first_ = inner, infobox_last_ = close;
+        break;
+      case template_kind::display:
+      case template_kind::quote:
+        if (f.parent_emits) b_.space();
+        break;
+      default: break;
+    }
+  }
+
+  /// {{birth date|1901|4|7}} shows as "April 7, 1901"; {{circa|1850}} as "c. 1850".
+  constexpr void render_date_template(const CharT* inner, const CharT* close, std::size_t at, std::size_t length) {
+    char out[64] = {};
+    std::size_t n = 0;
+    const folded_name name = fold_name(inner, template_name_end(inner, close));
+    int values[3] = {0, 0, 0};
+    const CharT* text = nullptr;
+    const CharT* text_end = nullptr;
+    int count = 0;
+    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+      if (a.named() || count >= 3) return;
+      std::uint32_t v = 0;
+      const int digits = parse_uint(a.value, a.value_end, v, 6);
+      if (digits > 0 && a.value + digits == a.value_end) values[count++] = static_cast<int>(v);
+      else if (count == 0 && !text && a.value < a.value_end) text = a.value, text_end = a.value_end;
+    });
+    if (name == "circa" || name == "c.") append(out, n, "c. ");
+    if (count >= 1) format_date_parts(out, n, values, count);
+    else if (text) return emit_source_text(text, text_end, at, length, out, n);
+    b_.synthesized(std::string_view(out, n), at, length);
+  }
+
+  constexpr void emit_source_text(const CharT* text, const CharT* text_end, std::size_t at, std::size_t length,
+                                  const char* prefix, std::size_t prefix_size) {
+    b_.space();
+    if (prefix_size) b_.synthesized(std::string_view(prefix, prefix_size), at, length);
+    b_.synthesized(text, static_cast<std::size_t>(text_end - text), at, length);
+  }
+
+  /// {{harvtxt|Smith|Jones|2001}} shows "Smith & Jones (2001)"; harvnb drops the
+  /// parentheses, harv puts them around the whole.
+  constexpr void render_inline_citation(const CharT* inner, const CharT* close, std::size_t at, std::size_t length) {
+    const folded_name name = fold_name(inner, template_name_end(inner, close));
+    const bool text_form = name.view().find("txt") != std::string_view::npos || name == "harvs";
+    const bool bare = name.view().find("nb") != std::string_view::npos;
+    const CharT* args[8] = {};
+    const CharT* ends[8] = {};
+    int count = 0;
+    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+      if (!a.named() && count < 8 && a.value < a.value_end) args[count] = a.value, ends[count++] = a.value_end;
+    });
+    if (count == 0) return;
+    b_.space();
+    if (!text_form && !bare) b_.synthesized("(", at, length);
+    for (int i = 0; i < count; ++i) {
+      const bool year = i == count - 1 && count > 1;
+      if (i > 0) b_.synthesized(year ? (text_form ? " (" : " ") : i == count - 2 ? " & " : ", ", at, length);
+      b_.synthesized(args[i], static_cast<std::size_t>(ends[i] - args[i]), at, length);
+      if (year && text_form) b_.synthesized(")", at, length);
+    }
+    if (!text_form && !bare) b_.synthesized(")", at, length);
+  }
+
+  static constexpr void append(char* out, std::size_t& n, std::string_view s) noexcept {
+    for (char c : s)
+      if (n < 63) out[n++] = c;
+  }
+
+  static constexpr void append_number(char* out, std::size_t& n, int v) noexcept {
+    char digits[12] = {};
+    int k = 0;
+    do digits[k++] = static_cast<char>('0' + v % 10), v /= 10;
+    while (v > 0 && k < 12);
+    while (k > 0 && n < 63) out[n++] = digits[--k];
+  }
+
+  /// "April 7, 1901", "April 1901" or "1901", the way the date templates show them.
+  static constexpr void format_date_parts(char* out, std::size_t& n, const int* v, int count) noexcept {
+    constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+    const bool month = count >= 2 && v[1] >= 1 && v[1] <= 12;
+    if (month) {
+      append(out, n, months[v[1] - 1]);
+      append(out, n, " ");
+      if (count >= 3 && v[2] >= 1 && v[2] <= 31) {
+        append_number(out, n, v[2]);
+        append(out, n, ", ");
+      }
+    }
+    append_number(out, n, v[0]);
+  }
+
+  static constexpr const CharT* template_name_end(const CharT* inner, const CharT* close) noexcept {
+    using stop = byte_set<'|'>;
+    return find_first_of<stop>(inner, close);
+  }
+
+  /// {{sfn|Author|2001|p=4}}: a citation; identical calls are one citation.
+  constexpr void short_citation(const CharT* inner, const CharT* close, std::uint32_t at, bool in_text) {
+    const CharT* args = template_name_end(inner, close);
+    if (args < close) ++args;
+    const text_ref key = b_.source_ref(args, close);
+    const std::uint32_t c = b_.citation_keyed(text_ref{}, key, at, citation_kind::sfn);
+    if (c == none) return;
+    citation_record& r = b_.citation(c);
+    if (r.content_begin == none) {
+      r.content_begin = offset(inner);
+      r.content_end = offset(close);
+    }
+    if (!list_defined()) b_.use(c, at, in_text);
+  }
+
+  /// {{efn|text}}, {{refn|text|name=x}}, {{#tag:ref|text|name=x|group=y}}: a footnote.
+  constexpr void note(const CharT* inner, const CharT* close, std::uint32_t at, bool in_text) {
+    text_ref name{}, group{};
+    const CharT* text = nullptr;
+    const CharT* text_end = nullptr;
+    // "#tag:ref|text" puts the first argument after the name's colon part; treat both.
+    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+      if (a.named()) {
+        const folded_name k = a.folded_key();
+        if (k == "name") name = b_.source_ref(unquote(a.value, a.value_end), unquote_end(a.value, a.value_end));
+        if (k == "group") group = b_.source_ref(unquote(a.value, a.value_end), unquote_end(a.value, a.value_end));
+      } else if (a.position == 1) {
+        text = a.value;
+        text_end = a.value_end;
+      }
+    });
+    std::uint32_t c = name.empty() ? b_.new_citation(citation_kind::note, at)
+                                   : b_.citation_keyed(group, name, at, citation_kind::note);
+    if (c == none) return;
+    citation_record& r = b_.citation(c);
+    if (!name.empty()) r.name = name;
+    r.group = group;
+    if (text && r.content_begin == none) {
+      r.content_begin = offset(text);
+      r.content_end = offset(text_end);
+      r.offset = at;
+    }
+    if (!list_defined()) b_.use(c, at, in_text);
+  }
+
+  static constexpr const CharT* unquote(const CharT* v, const CharT* e) noexcept {
+    return e - v >= 2 && (byte_of(*v) == '"' || byte_of(*v) == '\'') && byte_of(e[-1]) == byte_of(*v) ? v + 1 : v;
+  }
+  static constexpr const CharT* unquote_end(const CharT* v, const CharT* e) noexcept {
+    return e - v >= 2 && (byte_of(*v) == '"' || byte_of(*v) == '\'') && byte_of(e[-1]) == byte_of(*v) ? e - 1 : e;
+  }
+
+  // ---- links ---------------------------------------------------------------------------
+
+  constexpr void on_open_bracket(const CharT* limit) {
+    if (p_ + 1 < limit && byte_of(p_[1]) == '[') return open_link(limit);
+    if (const CharT* url_end = external_url_end(p_ + 1, limit)) return open_external_link(url_end);
+    literal(1);
+  }
+
+  constexpr void open_link(const CharT* limit) {
+    using target_stop = byte_set<'|', ']', '\n', '[', '{', '}', '<'>;
+    const CharT* target = p_ + 2;
+    const CharT* stop = find_first_of<target_stop>(target, limit);
+    if (stop >= limit || byte_of(*stop) == '\n' || byte_of(*stop) == '[' || byte_of(*stop) == '}') return literal(2);
+    if (!can_push()) return literal(2);
+    frame f;
+    f.kind = frame_kind::link;
+    f.start = offset(p_);
+    f.content = offset(target);
+    f.lkind = link_prefix_kind(target, stop);
+    push(f);
+    p_ = target;
+    if (byte_of(*stop) == '|' || byte_of(*stop) == ']') p_ = stop;  // the target is not shown as it stands
+  }
+
+  constexpr link_kind link_prefix_kind(const CharT* target, const CharT* stop) const noexcept {
+    const CharT* t = skip_blanks(target, stop);
+    const bool colon = t < stop && byte_of(*t) == ':';
+    if (colon) ++t;
+    const CharT* c = t;
+    bool lower = true;
+    while (c < stop && byte_of(*c) != ':') lower = lower && !is_upper(byte_of(*c)), ++c;
+    if (c >= stop) return link_kind::normal;
+    return classify_link_prefix(fold_name(t, c), colon, lower);
+  }
+
+  constexpr void on_pipe() {
+    frame* f = top();
+    if (f && f->kind == frame_kind::template_call) return next_argument(*f);
+    if (f && f->kind == frame_kind::link && !f->label) {
+      f->label = true;
+      f->content = offset(p_ + 1);  // the label
+      f->emits = f->lkind == link_kind::normal && f->parent_emits;
+      ++p_;
+      return;
+    }
+    literal(1);
+  }
+
+  constexpr void on_close_bracket() {
+    frame* f = top();
+    if (f && f->kind == frame_kind::external_link) {
+      pop();
+      ++p_;
+      return;
+    }
+    if (f && f->kind == frame_kind::link && p_ + 1 < end_ && byte_of(p_[1]) == ']') return close_link(*f);
+    literal(1);
+  }
+
+  constexpr void close_link(const frame& f) {
+    const CharT* target = begin_ + f.content;
+    if (f.lkind == link_kind::category && !fragment_) add_category(begin_ + f.start + 2, f.label ? target - 1 : p_);
+    if (f.lkind == link_kind::normal && f.parent_emits) {
+      if (!f.label) show_target(target, p_);
+      else if (target == p_) show_target(begin_ + f.start + 2, p_ - 1, true);  // the pipe trick: [[A (b)|]]
+    }
+    pop();
+    p_ += 2;
+  }
+
+  /// A link without a label shows its target: "_" as space, no leading ':'.
+  constexpr void show_target(const CharT* first, const CharT* last, bool pipe_trick = false) {
+    trim(first, last);
+    if (first < last && byte_of(*first) == ':') ++first;
+    if (pipe_trick) {
+      const CharT* paren = first;
+      while (paren < last && byte_of(*paren) != '(' && byte_of(*paren) != ',') ++paren;
+      if (paren > first) last = paren;
+      trim(first, last);
+    }
+    for (const CharT* run = first; run < last;) {
+      const CharT* u = find_byte(run, last, '_');
+      b_.text(run, u);
+      if (u < last) b_.synthesized(" ", offset(u), 1);
+      run = u + (u < last ? 1 : 0);
+    }
+  }
+
+  constexpr void add_category(const CharT* first, const CharT* last) {
+    const CharT* colon = find_byte(first, last, ':');
+    if (colon < last && byte_of(*first) == ':') colon = find_byte(colon + 1, last, ':');
+    if (colon >= last) return;
+    const CharT* name = colon + 1;
+    const CharT* name_end = find_byte(name, last, '|');
+    trim(name, name_end);
+    if (name < name_end) b_.add_category(b_.source_ref(name, name_end));
+  }
+
+  /// The end of an external link's URL at p, or null when no URL starts there.
+  constexpr const CharT* external_url_end(const CharT* p, const CharT* limit) const noexcept {
+    constexpr std::string_view schemes[] = {"http://", "https://", "ftp://", "ftps://", "//", "mailto:", "irc://",
+                                            "ircs://", "news:", "gopher://", "sftp://", "git://", "svn://", "telnet://"};
+    bool scheme = false;
+    for (std::string_view s : schemes) scheme = scheme || starts_with_ci(p, limit, s);
+    if (!scheme) return nullptr;
+    using url_stop = byte_set<' ', '\t', '\n', ']', '<', '[', '"'>;
+    const CharT* e = find_first_of<url_stop>(p, limit);
+    return e < limit && byte_of(*e) != '\n' && byte_of(*e) != '[' ? e : nullptr;
+  }
+
+  constexpr void open_external_link(const CharT* url_end) {
+    if (byte_of(*url_end) == ']') {  // no label: MediaWiki shows a number, we show nothing
+      p_ = url_end + 1;
+      return;
+    }
+    if (!can_push()) return literal(1);
+    frame f;
+    f.kind = frame_kind::external_link;
+    f.start = offset(p_);
+    push(f);
+    frames_.back().emits = frames_.back().parent_emits;
+    p_ = url_end;
+  }
+
+  // ---- tags ----------------------------------------------------------------------------
+
+  constexpr void on_angle(const CharT* limit) {
+    if (limit - p_ >= 4 && byte_of(p_[1]) == '!' && byte_of(p_[2]) == '-' && byte_of(p_[3]) == '-') return skip_comment(limit);
+    tag_info<CharT> t;
+    if (!read_tag(p_, limit, t)) return literal(1);
+    switch (t.kind) {
+      case tag_kind::ref: return on_ref(t, limit);
+      case tag_kind::references: return on_references(t);
+      case tag_kind::line_break:
+        if (emitting()) b_.space();
+        p_ = t.end;
+        return;
+      case tag_kind::opaque:
+      case tag_kind::hidden:
+      case tag_kind::nowiki: return skip_tag_content(t, limit);
+      default:
+        p_ = t.end;  // html markup goes, its content stays
+        return;
+    }
+  }
+
+  constexpr void skip_comment(const CharT* limit) {
+    const CharT* after = closers_.comment_end(p_ + 4);
+    if (!after || after > limit) {
+      if (!fragment_ && !after)
+        b_.diagnose(diagnostic_kind::unclosed_comment, "comment \"<!--\" is never closed; the rest is hidden", offset(p_));
+      p_ = limit;
+      return;
+    }
+    p_ = after;
+  }
+
+  /// <nowiki> shows its content as it stands; <pre>, <math>, <gallery> and kin hide it.
+  constexpr void skip_tag_content(const tag_info<CharT>& t, const CharT* limit) {
+    p_ = t.end;
+    if (t.closing || t.self_closing) return;
+    const CharT* after = nullptr;
+    const CharT* close = closers_.closing_tag(t.end, limit, t.name.view(), after);
+    if (close >= limit) {
+      if (!fragment_) b_.diagnose(diagnostic_kind::unclosed_tag, "tag is never closed; its content is read as text", offset(t.begin));
+      return;
+    }
+    if (t.kind == tag_kind::nowiki && emitting()) b_.text(t.end, close);
+    p_ = after;
+  }
+
+  constexpr void on_references(const tag_info<CharT>& t) {
+    p_ = t.end;
+    if (t.self_closing) return;
+    if (t.closing) {
+      if (frame* f = top(); f && f->kind == frame_kind::references) pop();
+      return;
+    }
+    if (!can_push()) return;
+    frame f;
+    f.kind = frame_kind::references;
+    f.start = offset(t.begin);
+    f.list_defined = true;
+    push(f);
+  }
+
+  constexpr void on_ref(const tag_info<CharT>& t, const CharT* limit) {
+    p_ = t.end;
+    if (t.closing) return;  // a stray </ref>
+    const CharT* content = t.end;
+    const CharT* content_end = t.end;
+    if (!t.self_closing) {
+      const CharT* after = nullptr;
+      const CharT* close = closers_.closing_tag(t.end, limit, "ref", after);
+      if (close >= limit) {
+        if (!fragment_) b_.diagnose(diagnostic_kind::unclosed_tag, "<ref> is never closed; its content is read as text", offset(t.begin));
+        return;
+      }
+      content_end = close;
+      p_ = after;
+    }
+    if (fragment_) return;
+    define_and_use(t, content, content_end);
+  }
+
+  constexpr void define_and_use(const tag_info<CharT>& t, const CharT* content, const CharT* content_end) {
+    const CharT *name = nullptr, *name_end = nullptr, *group = nullptr, *group_end = nullptr;
+    find_attribute(t.attributes, t.attributes_end, "name", name, name_end);
+    find_attribute(t.attributes, t.attributes_end, "group", group, group_end);
+    const text_ref name_ref = name ? b_.source_ref(name, name_end) : text_ref{};
+    const text_ref group_ref = group ? b_.source_ref(group, group_end) : text_ref{};
+    const CharT* body = content;
+    const CharT* body_end = content_end;
+    trim(body, body_end);
+    const std::uint32_t at = offset(t.begin);
+    std::uint32_t c = name_ref.empty() ? b_.new_citation(citation_kind::ref, at)
+                                       : b_.citation_keyed(group_ref, name_ref, at, citation_kind::ref);
+    if (c == none) return;
+    citation_record& r = b_.citation(c);
+    r.name = name_ref;
+    r.group = group_ref;
+    if (body < body_end && r.content_begin == none) {
+      r.content_begin = offset(body);
+      r.content_end = offset(body_end);
+      r.offset = at;
+    }
+    if (!list_defined()) b_.use(c, at, emitting());
+  }
+
+  // ---- inline marks --------------------------------------------------------------------
+
+  /// '' and ''' (and ''''') are emphasis marks and go; other runs leave apostrophes.
+  constexpr void on_quote() {
+    std::size_t n = 1;
+    while (p_ + n < end_ && byte_of(p_[n]) == '\'') ++n;
+    if (n == 1) return literal(1);
+    const std::size_t marks = n >= 5 ? 5 : n == 4 ? 3 : n;
+    literal(n - marks);
+    p_ += marks;
+  }
+
+  constexpr void on_ampersand() {
+    char32_t cp = 0;
+    const std::size_t n = decode_entity(p_, end_, cp);
+    if (n == 0) return literal(1);
+    if (emitting()) b_.code_point(cp, offset(p_), n);
+    p_ += n;
+  }
+
+  /// Behaviour switches like __TOC__ and __NOTOC__ show nothing.
+  constexpr void on_underscore() {
+    if (p_ + 1 >= end_ || byte_of(p_[1]) != '_') return literal(1);
+    const CharT* q = p_ + 2;
+    while (q < end_ && is_upper(byte_of(*q))) ++q;
+    if (q - p_ >= 5 && end_ - q >= 2 && byte_of(q[0]) == '_' && byte_of(q[1]) == '_') {
+      p_ = q + 2;
+      return;
+    }
+    literal(2);
+  }
+
+  // ---- after the body ------------------------------------------------------------------
+
+  /// The parties of a relations article: from its title, else from its infobox.
+  constexpr void read_parties() {
+    if (b_.has_parties() || infobox_first_ == nullptr) return;
+    text_ref first{}, second{};
+    for_each_argument(infobox_first_, infobox_last_, [&](const template_arg<CharT>& a) {
+      if (a.position == 1) first = render(a.value, a.value_end);
+      if (a.position == 2) second = render(a.value, a.value_end);
+    });
+    if (!first.empty() && !second.empty()) {
+      b_.add_party(first);
+      b_.add_party(second);
+    }
+  }
+
+  builder_type& b_;
+  const CharT* begin_;
+  const CharT* end_;
+  const CharT* p_;
+  std::vector<frame> frames_;
+  std::size_t emit_base_ = 0;
+  bool base_emits_ = true;
+  bool fragment_ = false;
+  bool line_was_list_ = false;
+  bool depth_reported_ = false;
+  std::uint32_t heading_blockers_ = 0;
+  closer_finder<CharT> closers_;
+  unclosed_marks unclosed_;
+  const CharT* infobox_first_ = nullptr;
+  const CharT* infobox_last_ = nullptr;
+};
+
+}  // namespace wikirel::detail
+
+#endif

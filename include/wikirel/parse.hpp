@@ -1,0 +1,81 @@
+#ifndef WIKIREL_PARSE_HPP
+#define WIKIREL_PARSE_HPP
+
+// The entry point: text in, article out. Never throws, never fails on markup.
+
+#include "basic_article.hpp"
+#include "detail/builder.hpp"
+#include "detail/detect.hpp"
+#include "detail/parties.hpp"
+#include "detail/plaintext_reader.hpp"
+#include "detail/wikitext_reader.hpp"
+#include "options.hpp"
+#include "storage.hpp"
+
+#include <string_view>
+
+namespace wikirel {
+
+namespace detail {
+
+template <class CharT, class Storage>
+constexpr void parties_from_title(builder<CharT, Storage>& b) {
+  const std::basic_string_view<CharT> title = b.resolve(b.data().title);
+  parties_from_title(title.data(), title.data() + title.size(), [&](const CharT* first, const CharT* last) {
+    const text_ref t = b.data().title;
+    text_ref party = t;
+    party.offset = t.offset + static_cast<std::uint32_t>(first - title.data());
+    party.length = static_cast<std::uint32_t>(last - first);
+    b.add_party(party);
+  });
+}
+
+template <class CharT, class Storage>
+constexpr basic_article<CharT, Storage> parse_text(std::basic_string_view<CharT> text, const options& opts) {
+  basic_article<CharT, Storage> article;
+  const bool too_long = text.size() > opts.max_input_size;
+  if (too_long) text = text.substr(0, opts.max_input_size);
+  builder<CharT, Storage> b(article, text, opts);
+  if (too_long) b.diagnose(diagnostic_kind::size_limit, "input longer than options::max_input_size; the rest is not read", text.size());
+  const format f = opts.format == format::auto_detect ? detect_format(text) : opts.format;
+  b.set_format(f);
+  if (!opts.title.empty()) b.set_title(b.derive(opts.title.data(), opts.title.size()));
+  if (f == format::plaintext) {
+    plaintext_reader<CharT, Storage>(b).read();  // sets the title it finds
+    if (!b.has_parties()) parties_from_title(b);
+  } else {
+    parties_from_title(b);
+    wikitext_reader<CharT, Storage>(b).read();
+  }
+  b.finish();
+  return article;
+}
+
+}  // namespace detail
+
+/// Reads an article from UTF-8 text. The article's views point into `text`: keep it alive
+/// while you use the article.
+///
+///     const auto a = wikirel::parse("== History ==\nFounded in 1921.");
+///     a.sections()[1].heading();        // "History"
+///     a.events()[0].when().begin.year;  // 1921
+template <class Storage = dynamic_storage>
+constexpr basic_article<char, Storage> parse(std::string_view text, const options& opts = {}) {
+  return detail::parse_text<char, Storage>(text, opts);
+}
+
+/// What a text looks like: wikitext or plain text (auto_detect's answer).
+template <class CharT>
+constexpr format detect_format(std::basic_string_view<CharT> text) noexcept {
+  return detail::detect_format(text);
+}
+
+/// The same for UTF-8 as char8_t: gives a basic_article<char8_t>.
+template <class Storage = dynamic_storage>
+constexpr basic_article<char8_t, Storage> parse(std::u8string_view text, const options& opts = {}) {
+  return detail::parse_text<char8_t, Storage>(text, opts);
+}
+
+}  // namespace wikirel
+
+#endif

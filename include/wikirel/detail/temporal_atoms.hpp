@@ -30,10 +30,10 @@ struct date_atom {
   std::uint32_t value = 0;   ///< number or ordinal value; a century's ordinal
   std::uint32_t digits = 0;  ///< a number's digit count
   std::uint8_t era = no_era;
-  std::uint8_t part = 0;     ///< early, mid, late
+  std::uint8_t part = 0;  ///< early, mid, late
   bool approximate = false;
-  bool needs_the = false;    ///< "the 60s", "the 800s", "the twenties"
-  bool day_first = false;    ///< written day before month ("3 May"), or an ordinal day
+  bool needs_the = false;  ///< "the 60s", "the 800s", "the twenties"
+  bool day_first = false;  ///< written day before month ("3 May"), or an ordinal day
 
   constexpr bool valid() const noexcept { return kind != atom_kind::none; }
   constexpr bool dated() const noexcept { return kind == atom_kind::date && year != 0; }
@@ -42,7 +42,10 @@ struct date_atom {
   constexpr precision date_precision() const noexcept {
     switch (kind) {
       case atom_kind::date:
-        return day != 0 ? precision::day : season != 0 ? precision::season : month != 0 ? precision::month : precision::year;
+        return day != 0      ? precision::day
+               : season != 0 ? precision::season
+               : month != 0  ? precision::month
+                             : precision::year;
       case atom_kind::decade: return precision::decade;
       case atom_kind::hundreds:
       case atom_kind::century: return precision::century;
@@ -62,8 +65,9 @@ struct date_atom {
           if (day_end != 0) e.day = day_end;
         }
         return;
-      case atom_kind::decade: decade_span(year, part, b, e); return;
-      case atom_kind::hundreds: hundreds_span(year, part, b, e); return;
+      // BC decades and hundreds count down: "the 480s BC" are 489–480 BC.
+      case atom_kind::decade: decade_span(era == era_bc ? -(year + 9) : year, part, b, e); return;
+      case atom_kind::hundreds: hundreds_span(era == era_bc ? -(year + 99) : year, part, b, e); return;
       case atom_kind::century: century_span(static_cast<std::int32_t>(value), era == era_bc, part, b, e); return;
       case atom_kind::number: b = e = date{static_cast<std::int32_t>(value), 0, 0}; return;
       default: b = e = date{}; return;
@@ -84,6 +88,7 @@ struct era_mark {
 template <class C>
 constexpr era_mark<C> era_at(const C* p, const C* last) noexcept {
   era_mark<C> m;
+  if (p >= last || (byte_of(*p) != 'B' && byte_of(*p) != 'A' && byte_of(*p) != 'C')) return m;
   constexpr std::string_view forms[] = {"B.C.E.", "B.C.", "BCE", "BC", "A.D.", "AD", "C.E.", "CE"};
   constexpr std::uint8_t eras[] = {era_bc, era_bc, era_bc, era_bc, era_ad, era_ad, era_ad, era_ad};
   for (std::size_t i = 0; i < 8; ++i) {
@@ -107,26 +112,26 @@ class atom_parser {
   constexpr date_atom<C> parse(const token<C>& t) const noexcept {
     if (t.kind == token_kind::number) return parse_number(t);
     if (t.kind == token_kind::punct) return parse_apostrophe_decade(t);
-    if (t.kind != token_kind::word || t.entry == nullptr) return {};
+    if (t.kind != token_kind::word) return {};
+    if (const era_mark<C> era = era_at(t.begin, r_.last); era.era == era_ad) return year_after_ad(t.begin, era.end);
+    if (t.entry->kind == word_kind::none) return {};
     switch (t.entry->kind) {
       case word_kind::month: return parse_month(t);
       case word_kind::season: return parse_season(t);
       case word_kind::ordinal: return parse_ordinal_end(t.begin, t.end, t.entry->value);
       case word_kind::decade_word: return decade_word(t);
       case word_kind::present: return present(t);
-      default: break;
+      default: return {};
     }
-    // "AD 9", "A.D. 9"
-    const era_mark<C> era = era_at(t.begin, r_.last);
-    if (era.era == era_ad) {
-      const token<C> n = r_.next(era.end);
-      if (n.kind == token_kind::number && n.digits <= 4 && n.value >= 1 && !continues_number(n.end)) {
-        date_atom<C> a = year_atom(t.begin, n.end, static_cast<std::int32_t>(n.value));
-        a.era = era_ad;
-        return a;
-      }
-    }
-    return {};
+  }
+
+  /// "AD 9", "A.D. 9": the year after an era mark [begin, p).
+  constexpr date_atom<C> year_after_ad(const C* begin, const C* p) const noexcept {
+    const token<C> n = r_.next(p);
+    if (n.kind != token_kind::number || n.digits > 4 || n.value < 1 || continues_number(n.end)) return {};
+    date_atom<C> a = year_atom(begin, n.end, static_cast<std::int32_t>(n.value));
+    a.era = era_ad;
+    return a;
   }
 
   /// The era after p, if any, across space.
@@ -160,23 +165,44 @@ class atom_parser {
       return true;
     }
     if (n.digits < min_digits || n.value < 100 || n.value > 2199) return false;
-    if (counts_something(n.end)) return false;
+    // After a month a four-digit number is a year even before a noun ("in the summer of
+    // 1944 troops landed"); a shorter one needs to count nothing ("3 May 120 soldiers").
+    if (n.digits < 4 ? counts_something(n.end) : measures_something(n.end)) return false;
     year = static_cast<std::int32_t>(n.value);
     end = n.end;
     era = no_era;
     return true;
   }
 
+  /// "a 1500-strong force", "a 2000-man army", "a 1000-year history": a hyphenated measure.
+  constexpr bool hyphenated_measure(const C* p) const noexcept {
+    const token<C> dash = r_.read(p);
+    if (dash.kind != token_kind::dash || dash.size() != 1) return false;
+    const token<C> w = r_.read(dash.end);
+    return w.kind == token_kind::word && is_lower(byte_of(*w.begin)) &&
+           (w.is(word_kind::unit_after) || w.is(word_kind::unit) || w.is(word_kind::plural_noun) ||
+            w.is(word_kind::neg_before));
+  }
+
+  /// True when a unit, a currency or a percent sign follows p: "1200 km", "30%".
+  constexpr bool measures_something(const C* p) const noexcept {
+    const token<C> t = r_.next(p);
+    return t.is_punct('%') || t.is(word_kind::unit_after);
+  }
+
   /// True when the word after p makes the number before it a count or a measure:
   /// "1500 troops", "2000 people", "1200 km", "1945 dollars", "30%".
-  constexpr bool counts_something(const C* p) const noexcept {
-    const token<C> t = r_.next(p);
+  constexpr bool counts_something(const C* p) const noexcept { return counts_something(r_.next(p)); }
+
+  /// The same, given the token after the number.
+  constexpr bool counts_something(const token<C>& t) const noexcept {
     if (t.is_punct('%')) return true;
     if (t.kind != token_kind::word) return false;
-    if (t.entry != nullptr) {
+    if (t.entry->kind != word_kind::none) {
       switch (t.entry->kind) {
         case word_kind::unit_after:
-        case word_kind::plural_noun: return true;
+        case word_kind::plural_noun:
+        case word_kind::unit: return true;                    // "2000 years ago"
         case word_kind::prep: return t.entry->value == w_of;  // "1500 of them"
         default: return false;
       }
@@ -185,7 +211,7 @@ class atom_parser {
     const std::size_t n = t.size();
     if (n < 3 || !is_lower(byte_of(*t.begin))) return false;
     const unsigned char z = byte_of(t.end[-1]), y = byte_of(t.end[-2]);
-    return z == 's' && y != 's' && y != 'u' && y != 'i' && y != '\'';
+    return z == 's' && y != 's' && y != 'u' && y != 'i';
   }
 
   /// After an ordinal ("19th", "nineteenth", "twenty-first" spanning [begin, end)): a
@@ -236,7 +262,8 @@ class atom_parser {
   constexpr const C* ordinal_suffix(const C* p) const noexcept {
     if (r_.last - p < 2) return nullptr;
     const unsigned char a = to_lower(byte_of(p[0])), b = to_lower(byte_of(p[1]));
-    const bool ok = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+    const bool ok =
+        (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
     if (!ok || r_.word_char_at(p + 2)) return nullptr;
     return p + 2;
   }
@@ -259,9 +286,8 @@ class atom_parser {
     if (d > 9) return {};
     if (p < r_.last && is_alpha(byte_of(*p))) return number_with_letters(t);
     if (const C* s = plural_s(p)) {
-      if (d == 4 && n % 10 == 0) return decade_or_hundreds(t.begin, s, n, false);
-      if (d == 3 && n % 100 == 0) return decade_or_hundreds(t.begin, s, n, true);
-      if (d == 2 && n % 10 == 0) return decade_atom(t.begin, s, 1900 + static_cast<std::int32_t>(n), true);
+      const date_atom<C> a = plural_number(t, s);
+      if (a.valid()) return a;
     }
     if (d == 4 && p < r_.last && byte_of(*p) == '-') {
       const date_atom<C> iso = parse_iso(t);
@@ -271,7 +297,8 @@ class atom_parser {
     if (continues_number(p)) return {};
     const era_mark<C> era = era_after(p);
     if (era.era != no_era && n >= 1) {
-      date_atom<C> a = year_atom(t.begin, era.end, era.era == era_bc ? -static_cast<std::int32_t>(n) : static_cast<std::int32_t>(n));
+      date_atom<C> a =
+          year_atom(t.begin, era.end, era.era == era_bc ? -static_cast<std::int32_t>(n) : static_cast<std::int32_t>(n));
       a.era = era.era;
       a.value = n;
       a.digits = d;
@@ -294,15 +321,12 @@ class atom_parser {
   constexpr date_atom<C> number_with_letters(const token<C>& t) const noexcept {
     if (const C* e = ordinal_suffix(t.end); e != nullptr && t.digits <= 2 && t.value >= 1)
       return parse_ordinal_end(t.begin, e, t.value);
-    if (const C* s = plural_s(t.end)) {
-      if (t.digits == 4 && t.value % 10 == 0) return decade_or_hundreds(t.begin, s, t.value, false);
-      if (t.digits == 3 && t.value % 100 == 0) return decade_or_hundreds(t.begin, s, t.value, true);
-      if (t.digits == 2 && t.value % 10 == 0) return decade_atom(t.begin, s, 1900 + static_cast<std::int32_t>(t.value), true);
-      return {};
-    }
+    if (const C* s = plural_s(t.end)) return plural_number(t, s);
     const era_mark<C> era = era_at(t.end, r_.last);  // "499BC"
     if (era.era != no_era && t.digits <= 4 && t.value >= 1) {
-      date_atom<C> a = year_atom(t.begin, era.end, era.era == era_bc ? -static_cast<std::int32_t>(t.value) : static_cast<std::int32_t>(t.value));
+      date_atom<C> a =
+          year_atom(t.begin, era.end,
+                    era.era == era_bc ? -static_cast<std::int32_t>(t.value) : static_cast<std::int32_t>(t.value));
       a.era = era.era;
       return a;
     }
@@ -317,7 +341,8 @@ class atom_parser {
     while (r_.last - p >= 4 && byte_of(*p) == ',' && is_digit(byte_of(p[1])) && is_digit(byte_of(p[2])) &&
            is_digit(byte_of(p[3])) && (r_.last - p == 4 || !is_digit(byte_of(p[4])))) {
       if (value > 99999) return {};
-      value = value * 1000 + static_cast<std::uint32_t>((byte_of(p[1]) - '0') * 100 + (byte_of(p[2]) - '0') * 10 + (byte_of(p[3]) - '0'));
+      value = value * 1000 + static_cast<std::uint32_t>((byte_of(p[1]) - '0') * 100 + (byte_of(p[2]) - '0') * 10 +
+                                                        (byte_of(p[3]) - '0'));
       p += 4;
     }
     const era_mark<C> era = era_after(p);
@@ -343,7 +368,8 @@ class atom_parser {
     const C* q = p + 3;
     if (q < r_.last && byte_of(*q) == '-' && two_digits_at(q + 1, day)) {
       const C* e = q + 3;
-      if (e < r_.last && (byte_of(*e) == '-' || is_alnum(byte_of(*e)))) return {};
+      const bool time_follows = r_.last - e >= 2 && byte_of(e[0]) == 'T' && is_digit(byte_of(e[1]));  // "…-02T10:00"
+      if (e < r_.last && !time_follows && (byte_of(*e) == '-' || is_alnum(byte_of(*e)))) return {};
       const std::int32_t year = static_cast<std::int32_t>(t.value);
       if (day < 1 || static_cast<int>(day) > days_in_month(year, static_cast<int>(month))) return {};
       date_atom<C> a = year_atom(t.begin, e, year);
@@ -368,12 +394,19 @@ class atom_parser {
     return a;
   }
 
-  /// "1920s" is a decade; "1800s" (and "the 800s") a hundred years. "2000s" is read as the
-  /// decade, which is what it nearly always means.
-  static constexpr date_atom<C> decade_or_hundreds(const C* b, const C* e, std::uint32_t n, bool three_digits) noexcept {
-    if (n % 100 != 0 || n == 2000) return decade_atom(b, e, static_cast<std::int32_t>(n), false);
-    date_atom<C> a = decade_atom(b, e, static_cast<std::int32_t>(n), three_digits);
-    a.kind = atom_kind::hundreds;
+  /// A number in -s ending at s: "1920s" is a decade, "1800s" a hundred years ("2000s" is
+  /// read as the decade, which is what it nearly always means); "the 60s", "the 870s" and
+  /// "the 800s" need their "the"; "the 480s BC" counts down.
+  constexpr date_atom<C> plural_number(const token<C>& t, const C* s) const noexcept {
+    const std::uint32_t n = t.value, d = t.digits;
+    if (d == 2 && n % 10 == 0) return decade_atom(t.begin, s, 1900 + static_cast<std::int32_t>(n), true);
+    if ((d != 3 && d != 4) || n % 10 != 0) return {};
+    date_atom<C> a = decade_atom(t.begin, s, static_cast<std::int32_t>(n), d == 3);
+    if (n % 100 == 0 && n != 2000) a.kind = atom_kind::hundreds;
+    if (const era_mark<C> era = era_after(s); era.era != no_era) {
+      a.era = era.era;
+      a.end = era.end;
+    }
     return a;
   }
 

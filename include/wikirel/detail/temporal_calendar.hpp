@@ -70,12 +70,13 @@ constexpr void season_span(int season, std::int32_t year, date& begin, date& end
 /// Narrows a hundred or ten years starting at `first` to its early, middle or late third
 /// (parts 1–3: 1800–1833, 1834–1866, 1867–1899; 1950–1953, 1954–1956, 1957–1959) or to
 /// its first or second half (parts 4, 5).
-constexpr void narrow_to_part(int part, std::int32_t first, std::int32_t length, std::int32_t& lo, std::int32_t& hi) noexcept {
+constexpr void narrow_to_part(int part, std::int32_t first, std::int32_t length, std::int32_t& lo,
+                              std::int32_t& hi) noexcept {
   lo = first;
   hi = first + length - 1;
   if (part == 0) return;
-  const std::int32_t a = length == 100 ? 34 : 4;   // first of the middle third
-  const std::int32_t b = length == 100 ? 67 : 7;   // first of the last third
+  const std::int32_t a = length == 100 ? 34 : 4;  // first of the middle third
+  const std::int32_t b = length == 100 ? 67 : 7;  // first of the last third
   if (part == 1) hi = first + a - 1;
   if (part == 2) lo = first + a, hi = first + b - 1;
   if (part == 3) lo = first + b;
@@ -109,7 +110,7 @@ constexpr void century_span(std::int32_t n, bool bc, int part, date& begin, date
 constexpr void hundreds_span(std::int32_t first, int part, date& begin, date& end) noexcept {
   std::int32_t lo = 0, hi = 0;
   narrow_to_part(part, first, 100, lo, hi);
-  if (lo == 0) lo = 1;
+  if (lo == 0) lo = 1;  // "the 000s" would start in AD 1
   begin = date{lo, 0, 0};
   end = date{hi, 0, 0};
 }
@@ -120,6 +121,14 @@ constexpr std::int32_t expand_two_digit_year(std::int32_t begin, std::uint32_t t
   std::int32_t year = begin - begin % 100 + static_cast<std::int32_t>(two);
   if (year <= begin) year += 100;
   return year;
+}
+
+/// x is not earlier than y, comparing only the fields both know.
+constexpr bool not_before(const date& x, const date& y) noexcept {
+  if (x.year != y.year) return x.year > y.year;
+  if (x.month == 0 || y.month == 0 || x.month != y.month) return x.month == 0 || y.month == 0 || x.month > y.month;
+  if (x.day == 0 || y.day == 0) return true;
+  return x.day >= y.day;
 }
 
 }  // namespace wikirel::detail

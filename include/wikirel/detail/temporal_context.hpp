@@ -16,19 +16,19 @@ namespace wikirel::detail {
 /// The modifiers read backward from an atom, and the tokens that frame it.
 template <class C>
 struct prefix_info {
-  const C* begin = nullptr;   ///< where the expression starts once modifiers are included
+  const C* begin = nullptr;        ///< where the expression starts once modifiers are included
   const C* range_begin = nullptr;  ///< the same with "from" or "between", for ranges
-  std::uint8_t part = 0;      ///< early, mid, late
-  std::uint8_t era = no_era;  ///< "AD 9"
-  const C* era_begin = nullptr;
+  std::uint8_t part = 0;           ///< early, mid, late
+  std::uint8_t era = no_era;       ///< "AD 9"
   bool approximate = false;
-  bool circa = false;         ///< "c.", "ca.", "circa": a mark that only dates take
-  bool year_word = false;     ///< "the year 800"
-  bool the_before = false;    ///< "the" stands before the atom (included or not)
+  bool circa = false;       ///< "c.", "ca.", "circa": a mark that only dates take
+  bool year_word = false;   ///< "the year 800"
+  bool the_before = false;  ///< "the" stands before the atom (included or not)
   bool from = false;
   bool between = false;
-  token<C> adjacent;          ///< the token right before the atom
-  token<C> before;            ///< the token right before `begin`
+  bool pre_post = false;  ///< "pre-1945", "post-1945"
+  token<C> adjacent;      ///< the token right before the atom
+  token<C> before;        ///< the token right before `begin`
 };
 
 template <class C>
@@ -36,70 +36,48 @@ class context_reader {
  public:
   constexpr context_reader(token_reader<C> reader, const C* floor) noexcept : r_(reader), floor_(floor) {}
 
-  /// Reads the modifiers before atom a, never reaching back past the previous match.
+  /// Reads the modifiers before atom a, never reaching back past the previous match:
+  /// "AD", "the year", "early"/"mid-"/"late", "the", "the middle of the", "c."/"about",
+  /// and "from"/"between" (kept apart: they join only a range).
   constexpr prefix_info<C> read_prefix(const date_atom<C>& a) const noexcept {
     prefix_info<C> pi;
-    pi.begin = a.begin;
     pi.adjacent = r_.prev(a.begin);
-    const C* p = a.begin;
-    token<C> prev = pi.adjacent;
+    back_cursor at{a.begin, pi.adjacent};
     const bool numeric = is_digit(byte_of(*a.begin));
     if (numeric && (a.kind == atom_kind::number || (a.kind == atom_kind::date && a.era == no_era && a.month == 0))) {
-      if (const C* e = ad_before(p); e != nullptr && e >= floor_) {
+      if (const C* e = ad_before(at.p); e != nullptr && e >= floor_) {
         pi.era = era_ad;
-        pi.era_begin = e;
-        p = e;
-        prev = r_.prev(p);
+        step(at, e);
       }
-      if (prev.is(word_kind::unit, u_year) && prev.begin >= floor_) {  // "the year 800"
+      if (at.prev.is(word_kind::unit, u_year) && at.prev.begin >= floor_) {  // "the year 800"
         pi.year_word = true;
-        p = prev.begin;
-        prev = r_.prev(p);
+        step(at, at.prev.begin);
       }
     }
-    // "mid-1950s", "early 1917", "the late 18th century"
-    if (prev.kind == token_kind::dash && prev.end == p) {
-      const token<C> w = r_.read_back(prev.begin);
-      if (w.is(word_kind::part) && w.begin >= floor_) {
-        pi.part = w.entry->value;
-        p = w.begin;
-        prev = r_.prev(p);
-      }
-    } else if (prev.is(word_kind::part) && prev.begin >= floor_) {
-      pi.part = prev.entry->value;
-      p = prev.begin;
-      prev = r_.prev(p);
-    }
-    if (prev.is(word_kind::the)) {
+    read_part(at, pi);
+    if (at.prev.is(word_kind::the)) {
       pi.the_before = true;
-      if (takes_the(a, pi) && prev.begin >= floor_) {
-        p = prev.begin;
-        prev = r_.prev(p);
-        if (pi.part == 0 && prev.is(word_kind::prep, w_of) &&
-            (a.kind == atom_kind::century || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds)) {
-          if (const C* q = part_phrase(prev, pi.part); q != nullptr) {
-            p = q;
-            prev = r_.prev(p);
-          }
+      if (takes_the(a, pi) && at.prev.begin >= floor_) {
+        step(at, at.prev.begin);
+        const bool long_span =
+            a.kind == atom_kind::century || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds;
+        if (pi.part == 0 && long_span && at.prev.is(word_kind::prep, w_of)) {
+          if (const C* q = part_phrase(at.prev, pi.part); q != nullptr) step(at, q);
         }
       }
     }
-    if (const C* q = approx_before(prev); q != nullptr && q >= floor_) {
+    if (const C* q = approx_before(at.prev); q != nullptr && q >= floor_) {
       pi.approximate = true;
-      pi.circa = prev.is(word_kind::approx, a_c) || prev.is(word_kind::approx, a_ca) ||
-                 prev.is(word_kind::approx, a_circa) || prev.is_punct('.');
-      p = q;
-      prev = r_.prev(p);
+      pi.circa = at.prev.is(word_kind::approx, a_c) || at.prev.is(word_kind::approx, a_ca) ||
+                 at.prev.is(word_kind::approx, a_circa) || at.prev.is_punct('.');
+      step(at, q);
     }
-    pi.begin = pi.range_begin = p;
-    pi.before = prev;
-    // "from" and "between" join the expression only when a range follows.
-    if (prev.is(word_kind::prep, w_from) && prev.begin >= floor_) {
-      pi.from = true;
-      pi.range_begin = prev.begin;
-    } else if (prev.is(word_kind::between) && prev.begin >= floor_) {
-      pi.between = true;
-      pi.range_begin = prev.begin;
+    pi.begin = pi.range_begin = at.p;
+    pi.before = at.prev;
+    if (at.prev.begin >= floor_) {
+      pi.from = at.prev.is(word_kind::prep, w_from);
+      pi.between = at.prev.is(word_kind::between);
+      if (pi.from || pi.between) pi.range_begin = at.prev.begin;
     }
     return pi;
   }
@@ -170,7 +148,10 @@ class context_reader {
       return nullptr;
     }
     if (prev.is(word_kind::approx)) return prev.is(word_kind::approx, a_c) ? nullptr : prev.begin;
-    if (prev.is(word_kind::prep, w_in) || prev.is(word_kind::prep, w_during) || prev.is(word_kind::approx, a_around)) {
+    if (prev.is(word_kind::prep, w_in) || prev.is(word_kind::prep, w_during)) {
+      // Only "sometime in" and "some time in" qualify: check the bytes before reading.
+      const C* q = r_.skip_space_back(prev.begin);
+      if (q - r_.first < 4 || !equals_ci(q - 4, 4, "time")) return nullptr;
       const token<C> w = r_.prev(prev.begin);
       if (w.is(word_kind::sometime)) return w.begin;
       if (w.is(word_kind::time) && r_.prev(w.begin).is(word_kind::some)) return r_.prev(w.begin).begin;
@@ -181,12 +162,24 @@ class context_reader {
   /// Prepositions after which a number that counts something is still a year: "in 1945
   /// elections were held". Not "by", "of", "from": "reinforced by 1500 troops".
   static constexpr bool dating_preposition(const token<C>& t) noexcept {
-    if (t.entry == nullptr || t.entry->kind != word_kind::prep) return false;
+    if (t.entry->kind == word_kind::none || t.entry->kind != word_kind::prep) return false;
     switch (t.entry->value) {
-      case w_in: case w_since: case w_during: case w_until: case w_till: case w_after: case w_before:
-      case w_through: case w_throughout: return true;
+      case w_in:
+      case w_since:
+      case w_during:
+      case w_until:
+      case w_till:
+      case w_after:
+      case w_before:
+      case w_through:
+      case w_throughout: return true;
       default: return false;
     }
+  }
+
+  /// Context that makes a number a year even before a noun: "in 1945 elections were held".
+  static constexpr bool dating_context(const prefix_info<C>& pi) noexcept {
+    return pi.year_word || pi.circa || pi.pre_post || pi.part != 0 || pi.era != no_era || dating_preposition(pi.before);
   }
 
   /// Whether a bare number (no era) at atom a is a year. `after` is where the whole
@@ -195,7 +188,7 @@ class context_reader {
                                 const atom_parser<C>& parser) const noexcept {
     const std::uint32_t n = a.value, d = a.digits;
     if (pi.era != no_era) return d <= 4 && n >= 1;
-    const bool strong = pi.year_word || pi.circa || pi.part != 0 || dating_preposition(pi.before);
+    const bool strong = dating_context(pi);
     if (pi.year_word) {
       if (d > 4 || n < 1 || n > 2199) return false;
     } else if (d == 4) {
@@ -210,10 +203,10 @@ class context_reader {
       return false;
     }
     if (!pi.year_word && !pi.circa && bad_neighbours(a, pi)) return false;
-    if (!strong && parser.counts_something(after)) return false;
-    if (pi.circa && parser.counts_something(after)) return false;
-    if (street_after(after)) return false;
-    return true;
+    const token<C> next = r_.next(after);
+    if ((!strong || pi.circa) && parser.counts_something(next)) return false;
+    if (parser.hyphenated_measure(after)) return false;
+    return !street_after(next);
   }
 
   /// What stands right before a number that makes it no year: "$1945", "A380", "No. 1945",
@@ -239,11 +232,13 @@ class context_reader {
       if (c == '$' || c == '#') return true;
       const std::size_t n = adj.size();
       if (n == 2 && (byte_of(adj.begin[1]) == 0xA3 || byte_of(adj.begin[1]) == 0xA5)) return true;
-      if (n == 3 && byte_of(adj.begin[1]) == 0x82 && (byte_of(adj.begin[2]) == 0xAC || byte_of(adj.begin[2]) == 0xB9)) return true;
+      if (n == 3 && byte_of(adj.begin[1]) == 0x82 && (byte_of(adj.begin[2]) == 0xAC || byte_of(adj.begin[2]) == 0xB9))
+        return true;
       if (n == 3 && byte_of(adj.begin[1]) == 0x84 && byte_of(adj.begin[2]) == 0x96) return true;
       return false;
     }
-    if (touching && (c == ',' || c == '.' || c == ':' || c == '/') && adj.begin > r_.first && is_digit(byte_of(adj.begin[-1])))
+    if (touching && (c == ',' || c == '.' || c == ':' || c == '/') && adj.begin > r_.first &&
+        is_digit(byte_of(adj.begin[-1])))
       return true;  // the tail of "2,600", "3.1945", "10:45", "3/1945"
     if (c == '[' && a.end < r_.last && byte_of(*a.end) == ']') return true;  // a citation marker
     if (c == '.' || c == ':') {
@@ -254,7 +249,7 @@ class context_reader {
   }
 
   constexpr bool bad_word_before(const token<C>& w) const noexcept {
-    if (w.entry == nullptr) return false;
+    if (w.entry->kind == word_kind::none) return false;
     switch (w.entry->kind) {
       case word_kind::neg_before: return w.entry->value == 0;  // "No", "Art" need their dot
       case word_kind::product:
@@ -265,7 +260,11 @@ class context_reader {
           const token<C> v = r_.prev(w.begin);
           return !(v.is(word_kind::later) || v.is(word_kind::prep, w_before));
         }
-        if (w.entry->value == w_of) return r_.prev(w.begin).is(word_kind::quantity_noun);  // "a force of 2000"
+        if (w.entry->value == w_of) {  // "a force of 2000", but "the army of 1815"
+          const token<C> noun = r_.prev(w.begin);
+          if (!noun.is(word_kind::quantity_noun)) return false;
+          return !r_.prev(noun.begin).is(word_kind::the);
+        }
         return false;
       case word_kind::some: return true;  // "some 1500 men"
       default: return false;
@@ -273,8 +272,7 @@ class context_reader {
   }
 
   /// "1600 Pennsylvania Avenue".
-  constexpr bool street_after(const C* p) const noexcept {
-    token<C> t = r_.next(p);
+  constexpr bool street_after(token<C> t) const noexcept {
     if (t.kind != token_kind::word || !t.capitalized()) return false;
     if (t.is(word_kind::street)) return true;
     t = r_.next(t.end);
@@ -291,6 +289,33 @@ class context_reader {
  private:
   token_reader<C> r_;
   const C* floor_;
+
+  /// Where the expression starts so far, and the token before that.
+  struct back_cursor {
+    const C* p;
+    token<C> prev;
+  };
+
+  constexpr void step(back_cursor& at, const C* p) const noexcept {
+    at.p = p;
+    at.prev = r_.prev(p);
+  }
+
+  /// "mid-1950s", "early 1917", "the late 18th century"; notes "pre-1945" and "post-1945".
+  constexpr void read_part(back_cursor& at, prefix_info<C>& pi) const noexcept {
+    if (at.prev.kind == token_kind::dash && at.prev.end == at.p) {
+      const token<C> w = r_.read_back(at.prev.begin);
+      if (w.kind == token_kind::word && (equals_ci(w.begin, w.size(), "pre") || equals_ci(w.begin, w.size(), "post")))
+        pi.pre_post = true;  // "pre-1945 borders": not a count
+      if (w.is(word_kind::part) && w.begin >= floor_) {
+        pi.part = w.entry->value;
+        step(at, w.begin);
+      }
+    } else if (at.prev.is(word_kind::part) && at.prev.begin >= floor_) {
+      pi.part = at.prev.entry->value;
+      step(at, at.prev.begin);
+    }
+  }
 };
 
 }  // namespace wikirel::detail

@@ -60,7 +60,8 @@ struct anchor_state {
         return p;
       }
       case u_month:
-        if (known >= precision::season && when.month != 0) return single(add_months(date{when.year, when.month, 0}, n), precision::month);
+        if (known >= precision::season && when.month != 0)
+          return single(add_months(date{when.year, when.month, 0}, n), precision::month);
         p = coarse();
         if (n != 0) p.approximate = true;
         return p;
@@ -178,7 +179,8 @@ class relative_reader {
       const token<C> p2 = r_.prev(p1.begin);
       if (p1.is(word_kind::the) && is_in_like(p2)) {
         begin = p1.begin;  // "in the spring"
-      } else if (p1.is(word_kind::part) && (is_in_like(p2) || (p2.is(word_kind::the) && is_in_like(r_.prev(p2.begin))))) {
+      } else if (p1.is(word_kind::part) &&
+                 (is_in_like(p2) || (p2.is(word_kind::the) && is_in_like(r_.prev(p2.begin))))) {
         begin = p2.is(word_kind::the) ? p2.begin : p1.begin;  // "by late autumn", "in the early spring"
         approximate = true;
       } else if (is_in_like(p1)) {
@@ -204,10 +206,18 @@ class relative_reader {
   const anchor_state& anchor_;
 
   static constexpr bool is_in_like(const token<C>& t) noexcept {
-    if (t.entry == nullptr || t.entry->kind != word_kind::prep) return false;
+    if (t.entry->kind == word_kind::none || t.entry->kind != word_kind::prep) return false;
     switch (t.entry->value) {
-      case w_in: case w_during: case w_by: case w_until: case w_till: case w_through: case w_throughout:
-      case w_since: case w_before: case w_after: return true;
+      case w_in:
+      case w_during:
+      case w_by:
+      case w_until:
+      case w_till:
+      case w_through:
+      case w_throughout:
+      case w_since:
+      case w_before:
+      case w_after: return true;
       default: return false;
     }
   }

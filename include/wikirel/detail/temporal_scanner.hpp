@@ -1,19 +1,26 @@
 #ifndef WIKIREL_DETAIL_TEMPORAL_SCANNER_HPP
 #define WIKIREL_DETAIL_TEMPORAL_SCANNER_HPP
 
-// The date recognizer's main loop. It walks the text once, stopping only at digits and at
-// the few words that can head a date expression (months, seasons, ordinals, decade words,
-// units of relative time); everything else costs a table lookup per word. At a stop it
-// parses an atom, reads the modifiers before it, joins a second atom into a range, judges
-// bare numbers by their neighbours and fills partial dates from the anchor.
+// The date recognizer's main loop. It walks the text once, stopping only at digits,
+// quotes before digits ("'60s") and the few words that can head a date expression
+// (months, seasons, ordinals, decade words, units of relative time). At run time the walk
+// goes 64 bytes at a time with vector compares and a filter on word shapes, so most words
+// are never looked at; constant evaluation takes the plain loop, which gives the same
+// results. At a stop it parses an atom, reads the modifiers before it, joins a second atom
+// into a range, judges bare numbers by their neighbours and fills partial dates from the
+// anchor. Every look around is bounded, so the whole is linear in the text.
 
 #include "../date.hpp"
 #include "temporal_atoms.hpp"
 #include "temporal_context.hpp"
+#include "temporal_identifiers.hpp"
 #include "temporal_relative.hpp"
+#include "temporal_simd.hpp"
 #include "temporal_tokens.hpp"
 
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 namespace wikirel::detail {
 
@@ -31,80 +38,35 @@ struct scan_match {
   constexpr bool found() const noexcept { return begin != nullptr; }
 };
 
-/// Whether a known word can start a date expression (or, for units, end a relative one).
-constexpr bool is_trigger(word_kind k) noexcept {
-  return k == word_kind::month || k == word_kind::season || k == word_kind::ordinal ||
-         k == word_kind::decade_word || k == word_kind::unit;
-}
-
-/// x is not earlier than y, comparing only the fields both know.
-constexpr bool not_before(const date& x, const date& y) noexcept {
-  if (x.year != y.year) return x.year > y.year;
-  if (x.month == 0 || y.month == 0 || x.month != y.month) return x.month == 0 || y.month == 0 || x.month > y.month;
-  if (x.day == 0 || y.day == 0) return true;
-  return x.day >= y.day;
-}
-
-/// Looks like a URL, a file name, an ISBN or a DOI: nothing inside it is a date.
-template <class C>
-constexpr bool looks_like_identifier(const C* b, const C* e) noexcept {
-  constexpr std::string_view suffixes[] = {"com", "org", "net", "edu", "gov", "html", "htm", "php", "asp", "aspx",
-                                           "jpg", "jpeg", "png", "gif", "svg", "pdf", "tif", "tiff", "ogg", "xml"};
-  int slashes = 0;
-  int groups = 0;       // digit groups joined by single hyphens, so far
-  int group_len[3] = {};
-  int max_groups = 0;
-  bool iso_shape = false;
-  if (starts_with_ci(b, e, "doi:") || starts_with_ci(b, e, "www.") || starts_with_ci(b, e, "isbn")) return true;
-  if (starts_with(b, e, "10.") && e - b > 4 && is_digit(byte_of(b[3]))) {
-    for (const C* q = b; q < e; ++q)
-      if (byte_of(*q) == '/') return true;
-  }
-  for (const C* q = b; q < e;) {
-    const unsigned char c = byte_of(*q);
-    if (c == '@' || c == '=' || c == '_' || c == '\\' || c == '|') return true;
-    if (c == '/') {
-      if (++slashes >= 2) return true;
-      ++q;
-      continue;
-    }
-    if (c == '.' && q + 1 < e && is_alpha(byte_of(q[1])) && q > b && is_alnum(byte_of(q[-1]))) {
-      const C* w = q + 1;
-      while (w < e && is_alpha(byte_of(*w))) ++w;
-      for (std::string_view s : suffixes)
-        if (equals_ci(q + 1, static_cast<std::size_t>(w - q - 1), s)) return true;
-      q = w;
-      continue;
-    }
-    if (is_digit(c)) {
-      const C* d = q;
-      while (d < e && is_digit(byte_of(*d))) ++d;
-      const bool joined = q > b && byte_of(q[-1]) == '-' && q - 1 > b && is_digit(byte_of(q[-2]));
-      groups = joined ? groups + 1 : 1;
-      if (groups <= 3) group_len[groups - 1] = static_cast<int>(d - q);
-      if (groups > max_groups) {
-        max_groups = groups;
-        iso_shape = groups == 3 && group_len[0] == 4 && group_len[1] == 2 && group_len[2] == 2;
-      }
-      q = d;
-      continue;
-    }
-    ++q;
-  }
-  if (max_groups >= 4 || (max_groups == 3 && !iso_shape)) return true;  // "978-0-19-1945", "0-19-1945-X"
-  return false;
-}
-
 template <class C>
 class date_scanner {
  public:
   constexpr date_scanner(const C* first, const C* last, anchor_state& anchor, scan_mode mode) noexcept
-      : r_{first, last}, parser_(r_, mode == scan_mode::citation), anchor_(anchor), mode_(mode), floor_(first) {}
+      : r_{first, last},
+        parser_(r_, mode == scan_mode::citation),
+        anchor_(anchor),
+        mode_(mode),
+        floor_(first),
+        run_begin_(first),
+        run_end_(first) {}
 
   /// Calls emit(begin, end, period) for each date expression, in order; stops early when
   /// emit returns false.
   template <class F>
   constexpr void run(F&& emit) {
+#if WIKIREL_TEMPORAL_SSE2
+    if (!std::is_constant_evaluated()) {
+      run_blocks(emit);
+      return;
+    }
+#endif
+    run_scalar(emit);
+  }
+
+  /// The reference loop, one byte or word at a time; constant evaluation uses it, and the
+  /// tests check the block loop against it.
+  template <class F>
+  constexpr void run_scalar(F&& emit) {
     const C* const first = r_.first;
     const C* const last = r_.last;
     const C* p = first;
@@ -114,10 +76,7 @@ class date_scanner {
       const C* next = p + 1;
       if (is_alpha(c)) {
         next = r_.word_end(p + 1);
-        if (p == first || !(is_digit(byte_of(p[-1])) || r_.word_char_at(p - 1))) {
-          const word_entry* entry = lookup_word(p, static_cast<std::size_t>(next - p));
-          if (entry != nullptr && is_trigger(entry->kind)) m = at_word(r_.make_word(p, next));
-        }
+        if (p == first || !(is_digit(byte_of(p[-1])) || r_.word_char_at(p - 1))) m = at_word_start(p, next);
       } else if (is_digit(c)) {
         while (next < last && is_digit(byte_of(*next))) ++next;
         if (number_starts_at(p)) m = expression(r_.make_number(p, next));
@@ -125,15 +84,87 @@ class date_scanner {
         m = expression(r_.read(p));
       }
       if (m.found()) {
-        floor_ = m.end;
-        if (mode_ == scan_mode::text) anchor_.remember(m.when);
-        if (!emit(m.begin, m.end, m.when)) return;
+        if (!accept(m, emit)) return;
         p = m.end;
       } else {
         p = next;
       }
     }
   }
+
+#if WIKIREL_TEMPORAL_SSE2
+  /// The same walk over 64-byte blocks: vector compares find word starts, digit runs and
+  /// quotes, and only those are visited.
+  template <class F>
+  void run_blocks(F& emit) {
+    const C* const first = r_.first;
+    const C* const last = r_.last;
+    const std::size_t size = static_cast<std::size_t>(last - first);
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(first);
+    std::size_t resume = 0;  // positions before it were consumed by a match
+    std::size_t block = 0;
+    while (block < size) {
+      block_masks m;
+      if (size - block >= 64) {
+        m = classify_block(bytes + block);
+      } else if (size >= 64) {
+        // The last partial block: classify the 64 bytes that end the text and drop the
+        // ones already seen.
+        const std::size_t seen = 64 - (size - block);
+        m = classify_block(bytes + size - 64);
+        m.alpha >>= seen, m.digit >>= seen, m.high >>= seen, m.apostrophe >>= seen;
+        m.first >>= seen, m.t >>= seen, m.h >>= seen, m.i >>= seen;
+      } else {
+        unsigned char tail[64] = {};
+        std::memcpy(tail, bytes + block, size - block);
+        m = classify_block(tail);
+      }
+      // Words and numbers start after a byte that is neither a letter nor a digit. After a
+      // byte >= 0x80 (a dash, a quote, or part of "Königsberg") the visit decides.
+      const std::uint64_t carry = block > 0 && is_alnum(bytes[block - 1]) ? 1 : 0;
+      const std::uint64_t before = ((m.alpha | m.digit) << 1) | carry;
+      const std::uint64_t after_high = (m.high << 1) | (block > 0 && bytes[block - 1] >= 0x80 ? 1 : 0);
+      constexpr std::uint64_t top1 = std::uint64_t{1} << 63, top3 = std::uint64_t{7} << 61;
+      // Only quotes before a digit can open a decade ("'60s", "’60s").
+      const std::uint64_t quotes = (m.apostrophe & ((m.digit >> 1) | top1)) | (m.high & ((m.digit >> 3) | top3));
+      std::uint64_t todo = trigger_starts(m, m.alpha & ~before) | (m.digit & ~before) | quotes;
+      if (resume > block) todo &= ~std::uint64_t{0} << (resume - block);
+      while (todo != 0) {
+        const int i = lowest_bit(todo);
+        todo &= todo - 1;
+        const C* p = first + block + static_cast<std::size_t>(i);
+        if (p >= last) break;
+        scan_match<C> found;
+        if ((m.alpha >> i) & 1) {
+          if (((after_high >> i) & 1) && r_.word_char_at(p - 1)) continue;
+          const std::uint64_t rest = m.alpha >> i;
+          std::size_t n = i == 0 && rest == ~std::uint64_t{0} ? 64 : static_cast<std::size_t>(lowest_bit(~rest));
+          if (static_cast<std::size_t>(i) + n >= 64) {
+            const C* e = p + n;
+            while (e < last && is_alpha(byte_of(*e))) ++e;
+            n = static_cast<std::size_t>(e - p);
+          }
+          if (!maybe_trigger(p, n)) continue;
+          found = at_word_start(p, r_.word_end(p + n));
+        } else if ((m.digit >> i) & 1) {
+          if (!number_starts_at(p)) continue;
+          const C* next = p + 1;
+          while (next < last && is_digit(byte_of(*next))) ++next;
+          found = expression(r_.make_number(p, next));
+        } else if (last - p >= 2) {
+          found = expression(r_.read(p));
+        }
+        if (!found.found()) continue;
+        if (!accept(found, emit)) return;
+        resume = static_cast<std::size_t>(found.end - first);
+        if (resume >= block + 64) break;
+        todo &= ~std::uint64_t{0} << (resume - block);
+      }
+      block += 64;
+      if (resume > block) block = resume & ~std::size_t{63};
+    }
+  }
+#endif
 
  private:
   token_reader<C> r_;
@@ -142,9 +173,30 @@ class date_scanner {
   scan_mode mode_;
   const C* floor_;  ///< the end of the last match: modifiers are not read back past it
   // The white-space-delimited run last checked for looking like an identifier.
-  const C* run_begin_ = nullptr;
-  const C* run_end_ = nullptr;
+  const C* run_begin_;
+  const C* run_end_;
   bool run_is_identifier_ = false;
+
+  /// Reports a match; false when the caller asked to stop.
+  template <class F>
+  constexpr bool accept(const scan_match<C>& m, F& emit) {
+    floor_ = m.end;
+    if (mode_ == scan_mode::text) anchor_.remember(m.when);
+    return emit(m.begin, m.end, m.when);
+  }
+
+  /// A word [p, e) that starts at a word boundary: a date expression when it is a trigger.
+  constexpr scan_match<C> at_word_start(const C* p, const C* e) {
+    const std::size_t n = static_cast<std::size_t>(e - p);
+    if (!maybe_trigger(p, n)) return {};
+    token<C> t;
+    t.entry = lookup_word(p, n);
+    if (t.entry->kind == word_kind::none || !is_trigger(t.entry->kind)) return {};
+    t.kind = token_kind::word;
+    t.begin = p;
+    t.end = e;
+    return at_word(t);
+  }
 
   /// A digit run that is not the tail of "A380", "2,600" or "3.5".
   constexpr bool number_starts_at(const C* p) const noexcept {
@@ -204,8 +256,10 @@ class date_scanner {
   }
 
   constexpr scan_match<C> expression(const token<C>& t) {
+    if (t.kind == token_kind::number && t.digits <= 2 && !small_number_may_continue(t)) return {};
     date_atom<C> a = parse_at(t);
     if (!a.valid() || a.kind == atom_kind::present) return {};
+    if (a.kind == atom_kind::number && a.digits <= 2 && !small_number_may_date(a)) return {};
     const context_reader<C> cx(r_, floor_);
     const prefix_info<C> pi = cx.read_prefix(a);
     if (pi.era == era_ad && a.kind == atom_kind::number) {
@@ -215,10 +269,48 @@ class date_scanner {
     }
     a.part = pi.part;
     date_atom<C> b;
-    bool open = false;
+    bool open = false, quantity = false;
     const C* end = a.end;
-    join_range(a, b, open, end, pi, cx);
+    join_range(a, b, open, end, quantity, pi, cx);
+    if (quantity) return {};
     return finish(a, b, open, end, pi, cx);
+  }
+
+  /// A cheap first look at a number of one or two digits, from the bytes around it: it
+  /// can start a date only if a word, a dash or an apostrophe follows ("3 May", "19th",
+  /// "3–5 May", "60s", "9 AD") or an era or "year" precedes ("AD 9", "the year 9").
+  constexpr bool small_number_may_continue(const token<C>& t) const noexcept {
+    const C* q = r_.skip_space(t.end);
+    if (q < r_.last) {
+      const unsigned char c = byte_of(*q);
+      if (is_alpha(c) || c == '-' || c == '\'' || c == 0xE2) return true;
+    }
+    const C* b = r_.skip_space_back(t.begin);
+    if (b - r_.first < 2) return false;
+    const unsigned char z = byte_of(b[-1]);
+    return z == 'D' || z == '.' || z == 'r';  // "AD", "A.D.", "year"
+  }
+
+  /// A number of one or two digits is a date only as the first day of a range ("3–5 May",
+  /// "from 3 to 5 May"), after an era ("AD 9") or after "year"; most are counts, scores
+  /// and citation markers, dismissed here before any other look around.
+  constexpr bool small_number_may_date(const date_atom<C>& a) const noexcept {
+    const token<C> sep = r_.next(a.end);
+    const bool joins = sep.kind == token_kind::dash || sep.is(word_kind::prep, w_to) ||
+                       sep.is(word_kind::prep, w_until) || sep.is(word_kind::prep, w_till) ||
+                       sep.is(word_kind::prep, w_through) || sep.is(word_kind::prep, w_and);
+    if (joins) {
+      const token<C> day = r_.next(sep.end);
+      if (day.kind == token_kind::number && day.digits <= 2) {
+        token<C> after = r_.next(day.end);
+        if (after.kind == token_kind::word && !after.is(word_kind::month) && after.begin == day.end)
+          after = r_.next(after.end);
+        if (after.is(word_kind::prep, w_of)) after = r_.next(after.end);
+        if (after.is(word_kind::month)) return true;
+      }
+    }
+    const context_reader<C> cx(r_, floor_);
+    return cx.ad_before(a.begin) != nullptr || r_.prev(a.begin).is(word_kind::unit, u_year);
   }
 
   static constexpr void to_year(date_atom<C>& a, std::int32_t year) noexcept {
@@ -226,31 +318,59 @@ class date_scanner {
     a.year = year;
   }
 
+  /// Whether token sep joins two ends of a range after atom a: a dash, "/", "to",
+  /// "until", "till", "through"; "and" after "between" or an ordinal ("the 15th and 16th
+  /// centuries").
+  static constexpr bool is_joiner(const token<C>& sep, const date_atom<C>& a, const prefix_info<C>& pi) noexcept {
+    if (sep.kind == token_kind::dash || (sep.is_punct('/') && sep.begin == a.end)) return true;
+    if (!sep.is(word_kind::prep)) return false;
+    const std::uint8_t v = sep.entry->value;
+    return v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru ||
+           (v == w_and && (pi.between || a.kind == atom_kind::ordinal));
+  }
+
   /// Reads "–1945", " to 1991", " and 1953" (after "between"), "/42" after atom a into b.
-  constexpr void join_range(date_atom<C>& a, date_atom<C>& b, bool& open, const C*& end, const prefix_info<C>& pi,
-                            const context_reader<C>& cx) const noexcept {
+  /// Sets `quantity` when the two ends turn out to be counts ("1500–2000 troops").
+  constexpr void join_range(date_atom<C>& a, date_atom<C>& b, bool& open, const C*& end, bool& quantity,
+                            const prefix_info<C>& pi, const context_reader<C>& cx) const noexcept {
     const token<C> sep = r_.next(a.end);
-    const bool slash = sep.is_punct('/') && sep.begin == a.end;
-    bool joiner = sep.kind == token_kind::dash || slash;
-    if (sep.is(word_kind::prep)) {
-      const std::uint8_t v = sep.entry->value;
-      joiner = v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru || (v == w_and && pi.between);
-    }
-    if (!joiner) return;
-    token<C> t = r_.next(sep.end);
+    if (!is_joiner(sep, a, pi)) return;
+    const token<C> t = r_.next(sep.end);
     if (sep.kind == token_kind::dash && (t.kind == token_kind::end || t.is_punct(')') || t.is_punct(']'))) {
       // "(1992–)": still going.
       date_atom<C> now;
       now.kind = atom_kind::present;
       now.begin = sep.begin;
       now.end = sep.end;
-      if (combine(a, now, pi, cx)) {
-        b = now;
-        open = true;
-        end = sep.end;
-      }
+      if (!combine(a, now, pi, cx)) return;
+      b = now;
+      open = true;
+      end = sep.end;
       return;
     }
+    date_atom<C> second = second_atom(t, sep, pi, cx);
+    if (!second.valid()) return;
+    if (a.kind == atom_kind::number && second.kind == atom_kind::number) {
+      if (!cx.dating_context(pi) && parser_.counts_something(second.end)) {
+        quantity = true;  // "1500–2000 troops", "from 1500 to 2000 men"
+        return;
+      }
+      if (iso_month_tail(a, second, sep, pi, cx)) {
+        end = a.end;
+        return;
+      }
+      if (sep.is_punct('/') && second.value != (a.value + 1) % 100 && second.value != a.value + 1) return;
+    }
+    if (!combine(a, second, pi, cx)) return;
+    b = second;
+    open = second.kind == atom_kind::present;
+    end = second.end;
+  }
+
+  /// The end of a range at token t, with its own modifiers: "the 1950s", "late 1944",
+  /// "c. 1250", "AD 14".
+  constexpr date_atom<C> second_atom(token<C> t, const token<C>& sep, const prefix_info<C>& pi,
+                                     const context_reader<C>& cx) const noexcept {
     std::uint8_t part = 0;
     bool approximate = false;
     for (int i = 0; i < 3; ++i) {
@@ -270,10 +390,8 @@ class date_scanner {
       }
     }
     date_atom<C> second = parse_at(t);
-    if (!second.valid()) return;
     if (second.kind == atom_kind::number && pi.era == no_era) {
-      // "AD 9 – 14" keeps no era on the end; BC ranges need it written last.
-      if (const C* e = cx.ad_before(t.begin); e != nullptr && e > sep.begin) {
+      if (const C* e = cx.ad_before(t.begin); e != nullptr && e > sep.begin) {  // "27 BC – AD 14"
         second.kind = atom_kind::date;
         second.year = static_cast<std::int32_t>(second.value);
         second.era = era_ad;
@@ -281,73 +399,42 @@ class date_scanner {
     }
     second.part = part;
     second.approximate = approximate;
-    if (slash && !(a.kind == atom_kind::number && a.digits == 4 && second.kind == atom_kind::number &&
-                   (second.value == (a.value + 1) % 100 || second.value == a.value + 1)))
-      return;
-    if (!combine(a, second, pi, cx)) return;
-    b = second;
-    open = second.kind == atom_kind::present;
-    end = second.end;
+    return second;
+  }
+
+  /// "1991-12" is a month, not the range 1991–2012; "1998-02" (four years) is a range.
+  constexpr bool iso_month_tail(date_atom<C>& a, const date_atom<C>& second, const token<C>& sep,
+                                const prefix_info<C>& pi, const context_reader<C>& cx) const noexcept {
+    if (sep.kind != token_kind::dash || sep.size() != 1 || sep.begin != a.end || second.begin != sep.end) return false;
+    if (a.digits != 4 || second.digits != 2 || second.value < 1 || second.value > 12) return false;
+    const std::int32_t year = static_cast<std::int32_t>(a.value);
+    if (expand_two_digit_year(year, second.value) - year <= 10 || !cx.is_year_number(a, pi, second.end, parser_))
+      return false;
+    to_year(a, year);
+    a.month = static_cast<std::uint8_t>(second.value);
+    a.end = second.end;
+    return true;
   }
 
   /// Makes a and b the two ends of one range, filling what the first leaves to the second
   /// ("3–5 May 1940", "May–June 1940", "264–146 BC"); false when they do not make one.
-  constexpr bool combine(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi, const context_reader<C>& cx) const noexcept {
-    const C* after = b.end;
-    const auto year_number = [&](const date_atom<C>& n) {
-      return n.kind == atom_kind::number && n.digits == 4 && n.value >= 1000 && n.value <= 2199;
-    };
-    const auto small_day = [&](const date_atom<C>& n) {
-      return (n.kind == atom_kind::number || n.kind == atom_kind::ordinal) && n.value >= 1 && n.value < b.day &&
-             (n.kind == atom_kind::ordinal || n.digits <= 2) && b.day_first;
-    };
+  constexpr bool combine(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi,
+                         const context_reader<C>& cx) const noexcept {
     switch (b.kind) {
       case atom_kind::present:
         if (a.kind == atom_kind::number) {
-          if (!year_number(a) || !cx.is_year_number(a, pi, after, parser_)) return false;
+          if (!is_year_number(a) || !cx.is_year_number(a, pi, b.end, parser_)) return false;
           to_year(a, static_cast<std::int32_t>(a.value));
           return true;
         }
-        return a.dated() || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds || a.kind == atom_kind::century;
+        return a.dated() || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds ||
+               a.kind == atom_kind::century;
       case atom_kind::number:
-        if (year_number(a) && a.era == no_era && (b.digits == 2 || year_number(b))) {
-          if (!cx.is_year_number(a, pi, after, parser_)) return false;
-          const std::int32_t y = static_cast<std::int32_t>(a.value);
-          to_year(b, b.digits == 2 ? expand_two_digit_year(y, b.value) : static_cast<std::int32_t>(b.value));
-          to_year(a, y);
-        } else if (a.dated() && a.era == no_era && year_number(b)) {
-          to_year(b, static_cast<std::int32_t>(b.value));
-        } else {
-          return false;
-        }
+        if (!end_is_number(a, b, pi, cx)) return false;
         break;
       case atom_kind::date:
-        if (b.dated()) {
-          if (a.kind == atom_kind::number && b.era != no_era && b.month == 0 && b.season == 0 && a.digits <= 4 && a.value >= 1) {
-            to_year(a, b.era == era_bc ? -static_cast<std::int32_t>(a.value) : static_cast<std::int32_t>(a.value));
-            a.era = b.era;
-          } else if (small_day(a) && b.day != 0) {
-            to_day(a, b);
-            a.year = b.year;
-          } else if (year_number(a) && b.era == no_era) {
-            if (!cx.is_year_number(a, pi, after, parser_)) return false;
-            to_year(a, static_cast<std::int32_t>(a.value));
-          } else if (a.partial()) {
-            a.year = b.year;
-            a.era = b.era;
-            if ((a.month != 0 && b.month != 0 && a.month > b.month) || (a.season == winter && b.season != 0 && b.season != winter))
-              a.year = add_years(b.year, -1);  // "December – January 1941"
-          } else if (!a.dated()) {
-            return false;
-          }
-        } else {
-          if (small_day(a) && b.day != 0) {
-            to_day(a, b);
-          } else if (!a.partial()) {
-            return false;
-          }
-          return true;  // both partial: the anchor fills them
-        }
+        if (b.partial()) return both_partial(a, b);
+        if (!end_is_dated(a, b, pi, cx)) return false;
         break;
       case atom_kind::decade:
       case atom_kind::hundreds:
@@ -363,7 +450,88 @@ class date_scanner {
     date ab, ae, bb, be;
     a.span(ab, ae);
     b.span(bb, be);
+    // In order, and not one year twice ("1917–1917").
     return not_before(be, ab) && not_before(bb, ab) && !(be == ab && bb == ab && ae == be);
+  }
+
+  static constexpr bool is_year_number(const date_atom<C>& n) noexcept {
+    return n.kind == atom_kind::number && n.digits == 4 && n.value >= 1000 && n.value <= 2199;
+  }
+
+  /// a could be the first day of a range whose end b has a day and month ("3–5 May").
+  static constexpr bool is_first_day(const date_atom<C>& a, const date_atom<C>& b) noexcept {
+    if (a.kind != atom_kind::number && a.kind != atom_kind::ordinal) return false;
+    return b.day != 0 && b.day_first && a.value >= 1 && a.value < b.day &&
+           (a.kind == atom_kind::ordinal || a.digits <= 2);
+  }
+
+  /// The end is a bare number: "1917–91", "1939–1945", "(960–1279)", "May 1940 – 1945".
+  constexpr bool end_is_number(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi,
+                               const context_reader<C>& cx) const noexcept {
+    if (a.kind == atom_kind::number && a.digits == 3 && a.value >= 100 && b.value > a.value &&
+        (b.digits == 3 || is_year_number(b)) && parenthesized(pi, b.end)) {
+      // "The Song dynasty (960–1279)": a bracketed range is a span of years.
+      to_year(a, static_cast<std::int32_t>(a.value));
+      to_year(b, static_cast<std::int32_t>(b.value));
+      return true;
+    }
+    if (is_year_number(a) && a.era == no_era && (b.digits == 2 || is_year_number(b))) {
+      if (!cx.is_year_number(a, pi, b.end, parser_)) return false;
+      const std::int32_t y = static_cast<std::int32_t>(a.value);
+      to_year(b, b.digits == 2 ? expand_two_digit_year(y, b.value) : static_cast<std::int32_t>(b.value));
+      to_year(a, y);
+      return true;
+    }
+    if (a.dated() && a.era == no_era && is_year_number(b)) {
+      to_year(b, static_cast<std::int32_t>(b.value));
+      return true;
+    }
+    return false;
+  }
+
+  /// The end is a date with a year: "264–146 BC", "3–5 May 1940", "May–June 1940",
+  /// "1939 – May 1945", "December 1917 – January 1918".
+  constexpr bool end_is_dated(date_atom<C>& a, const date_atom<C>& b, const prefix_info<C>& pi,
+                              const context_reader<C>& cx) const noexcept {
+    if (a.kind == atom_kind::number && b.era != no_era && b.month == 0 && b.season == 0 && a.digits <= 4 &&
+        a.value >= 1) {
+      to_year(a, b.era == era_bc ? -static_cast<std::int32_t>(a.value) : static_cast<std::int32_t>(a.value));
+      a.era = b.era;  // the era written last applies to both ends
+      return true;
+    }
+    if (is_first_day(a, b)) {
+      to_day(a, b);
+      a.year = b.year;
+      return true;
+    }
+    if (is_year_number(a) && b.era == no_era) {
+      if (!cx.is_year_number(a, pi, b.end, parser_)) return false;
+      to_year(a, static_cast<std::int32_t>(a.value));
+      return true;
+    }
+    if (a.partial()) {
+      a.year = b.year;
+      a.era = b.era;
+      if ((a.month != 0 && b.month != 0 && a.month > b.month) ||
+          (a.season == winter && b.season != 0 && b.season != winter))
+        a.year = add_years(b.year, -1);  // "December – January 1941"
+      return true;
+    }
+    return a.dated();
+  }
+
+  /// Neither end has a year yet ("3 May – 5 June", "3–5 May"): the anchor gives it later.
+  static constexpr bool both_partial(date_atom<C>& a, const date_atom<C>& b) noexcept {
+    if (is_first_day(a, b)) {
+      to_day(a, b);
+      return true;
+    }
+    return a.partial();
+  }
+
+  /// The expression stands alone in brackets: "(960–1279)".
+  constexpr bool parenthesized(const prefix_info<C>& pi, const C* end) const noexcept {
+    return pi.adjacent.is_punct('(') && r_.next(end).is_punct(')');
   }
 
   static constexpr void to_day(date_atom<C>& a, const date_atom<C>& b) noexcept {
@@ -380,69 +548,95 @@ class date_scanner {
     bool ok = w.is(word_kind::that) || w.is(word_kind::shift);
     if (w.is(word_kind::prep)) {
       switch (w.entry->value) {
-        case w_in: case w_by: case w_on: case w_during: case w_until: case w_till: case w_since: case w_of:
-        case w_through: case w_throughout: case w_before: case w_after: case w_last: case w_this: ok = true; break;
+        case w_in:
+        case w_by:
+        case w_on:
+        case w_during:
+        case w_until:
+        case w_till:
+        case w_since:
+        case w_of:
+        case w_through:
+        case w_throughout:
+        case w_before:
+        case w_after:
+        case w_last:
+        case w_this: ok = true; break;
         default: break;
       }
+    }
+    // "in February and October": a month joined to the date just reported.
+    if (!ok && (w.is(word_kind::prep, w_and) || w.is(word_kind::prep, w_or) || w.is_punct(','))) {
+      const token<C> v = r_.prev(w.begin);
+      ok = v.kind != token_kind::end && v.end == floor_ && floor_ != r_.first;
     }
     if (!ok) return false;
     if (a.month == 4 || a.month == 5 || a.month == 6 || a.month == 8) {
       const token<C> n = r_.next(a.end);  // "in June Carter's", "by April Ashley"
-      if (n.capitalized() && n.entry == nullptr) return false;
+      if (n.capitalized() && n.entry->kind == word_kind::none) return false;
     }
     return true;
   }
 
+  /// Judges the expression read so far and turns it into a match, or into nothing.
   constexpr scan_match<C> finish(date_atom<C>& a, date_atom<C>& b, bool open, const C* end, const prefix_info<C>& pi,
                                  const context_reader<C>& cx) {
     const bool ranged = b.valid();
     if (a.needs_the && !pi.the_before) return {};
     if (a.kind == atom_kind::ordinal || a.kind == atom_kind::present) return {};
-    if (!ranged && a.kind == atom_kind::number) {
-      if (!cx.is_year_number(a, pi, a.end, parser_)) return {};
+    if (a.kind == atom_kind::number) {
+      if (ranged || !cx.is_year_number(a, pi, a.end, parser_)) return {};
       to_year(a, static_cast<std::int32_t>(a.value));
     }
-    if (a.kind == atom_kind::number) return {};
     bool inferred = false;
     if (a.partial()) {
-      if (!ranged && a.season != 0) {
-        if (mode_ != scan_mode::text) return {};
-        const relative_reader<C> rel(r_, floor_, anchor_);
-        const relative_match<C> m = rel.around_season(r_.read(a.begin));
-        if (!m.found() || in_identifier(a.begin)) return {};
-        return scan_match<C>{m.begin, m.end, m.when};
-      }
-      if (mode_ != scan_mode::text || !anchor_.has_year()) return {};
-      if (!ranged && a.day == 0 && !month_evidence(a, pi)) return {};
-      a.year = anchor_.year_for_month(a.month);
+      if (!ranged && a.season != 0) return season_phrase(a);
+      if (!resolve_partial(a, b, pi)) return {};
       inferred = true;
-      if (ranged && b.partial()) {
-        b.year = a.year;
-        if (b.month != 0 && b.month < a.month) b.year = add_years(a.year, 1);
-      }
     }
     if (in_identifier(a.begin)) return {};
     scan_match<C> m;
     m.begin = ranged ? pi.range_begin : pi.begin;
     m.end = end;
-    date ae;
+    date ae, bb;
     a.span(m.when.begin, ae);
     m.when.end = ae;
     m.when.precision = a.date_precision();
-    if (ranged) {
-      if (open) {
-        m.when.end = date{};
-        m.when.open_end = true;
-      } else {
-        date bb;
-        b.span(bb, m.when.end);
-      }
+    if (open) {
+      m.when.end = date{};
+      m.when.open_end = true;
+    } else if (ranged) {
+      b.span(bb, m.when.end);
     }
     // Early, mid and late are approximate; halves are not.
     const auto rough = [](std::uint8_t part) { return part >= p_early && part <= p_late; };
-    m.when.approximate = pi.approximate || rough(pi.part) || a.approximate || (ranged && (b.approximate || rough(b.part)));
+    m.when.approximate =
+        pi.approximate || rough(pi.part) || a.approximate || (ranged && (b.approximate || rough(b.part)));
     m.when.inferred = inferred;
     return m;
+  }
+
+  /// A season without a year: "the following spring", "in the summer", "that winter".
+  constexpr scan_match<C> season_phrase(const date_atom<C>& a) {
+    if (mode_ != scan_mode::text) return {};
+    const relative_reader<C> rel(r_, floor_, anchor_);
+    const relative_match<C> m = rel.around_season(r_.read(a.begin));
+    if (!m.found() || in_identifier(a.begin)) return {};
+    return scan_match<C>{m.begin, m.end, m.when};
+  }
+
+  /// Gives a partial date ("3 May", "June", "3–5 May") the anchor's year; false when there
+  /// is no anchor or a lone month name lacks evidence of being one.
+  constexpr bool resolve_partial(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi) const noexcept {
+    const bool ranged = b.valid();
+    if (mode_ != scan_mode::text || !anchor_.has_year()) return false;
+    if (!ranged && a.day == 0 && !month_evidence(a, pi)) return false;
+    a.year = anchor_.year_for_month(a.month);
+    if (ranged && b.partial()) {
+      b.year = a.year;
+      if (b.month != 0 && b.month < a.month) b.year = add_years(a.year, 1);
+    }
+    return true;
   }
 };
 

@@ -21,15 +21,13 @@ struct token {
   token_kind kind = token_kind::end;
   const C* begin = nullptr;
   const C* end = nullptr;
-  const word_entry* entry = nullptr;  ///< the known word, if any
+  const word_entry* entry = &no_word;  ///< the known word (&no_word when none)
   std::uint32_t value = 0;            ///< a number's value (saturates past nine digits)
   std::uint32_t digits = 0;           ///< a number's digit count
   unsigned char ch = 0;               ///< the first byte of punctuation
 
-  constexpr bool is(word_kind kind_) const noexcept { return entry != nullptr && entry->kind == kind_; }
-  constexpr bool is(word_kind kind_, std::uint8_t value_) const noexcept {
-    return is(kind_) && entry->value == value_;
-  }
+  constexpr bool is(word_kind kind_) const noexcept { return entry->kind == kind_; }
+  constexpr bool is(word_kind kind_, std::uint8_t value_) const noexcept { return is(kind_) && entry->value == value_; }
   constexpr bool is_punct(char c) const noexcept { return kind == token_kind::punct && ch == byte_of(c); }
   constexpr bool capitalized() const noexcept { return kind == token_kind::word && is_upper(byte_of(*begin)); }
   constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(end - begin); }
@@ -181,7 +179,7 @@ struct token_reader {
       while (b > first && p - b < back_limit && word_char_at(b - 1)) --b;
       if ((byte_of(*b) & 0xC0) == 0x80) ++b;  // never start inside a code point
       token<C> w = make_word(b, p);
-      if (word_char_at(b - 1)) w.entry = nullptr;  // longer than the limit: not a keyword
+      if (b > first && word_char_at(b - 1)) w.entry = &no_word;  // longer than the limit: not a keyword
       return w;
     }
     if (c == '-') {

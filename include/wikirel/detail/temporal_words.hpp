@@ -17,35 +17,34 @@ namespace wikirel::detail {
 /// number, the ordinal, the unit...).
 enum class word_kind : std::uint8_t {
   none,
-  month,           ///< value 1..12; abbreviation when flagged
-  season,          ///< value: a season_id
-  ordinal,         ///< value 1..31 ("first".."thirtieth")
-  number,          ///< value: "a"/"an"/"one" = 1 ... "sixty" = 60
-  decade_word,     ///< value 2..9 ("twenties".."nineties")
-  unit,            ///< value: a unit_id (+ unit_plural when plural)
-  part,            ///< value: a part_id (early, mid, late)
-  approx,          ///< value: an approx_id (c, ca, circa, about...)
+  month,        ///< value 1..12; abbreviation when flagged
+  season,       ///< value: a season_id
+  ordinal,      ///< value 1..31 ("first".."thirtieth")
+  number,       ///< value: "a"/"an"/"one" = 1 ... "sixty" = 60
+  decade_word,  ///< value 2..9 ("twenties".."nineties")
+  unit,         ///< value: a unit_id (+ unit_plural when plural)
+  part,         ///< value: a part_id (early, mid, late)
+  approx,       ///< value: an approx_id (c, ca, circa, about...)
   the,
   that,
-  some,            ///< "some time in", "some 2,000 men"
+  some,  ///< "some time in", "some 2,000 men"
   sometime,
   time,
-  shift,           ///< value: shift_id (next, following, previous, same)
-  later,           ///< value: +1 later/afterwards, -1 (as 255) earlier/before
-  boundary,        ///< value: boundary_id ("the end of the year")
-  prep,            ///< value: a prep_id
+  shift,     ///< value: shift_id (next, following, previous, same)
+  later,     ///< value: +1 later/afterwards, -1 (as 255) earlier/before
+  boundary,  ///< value: boundary_id ("the end of the year")
+  prep,      ///< value: a prep_id
   between,
-  present,         ///< "1992–present", "to the present", "now", "today"
-  neg_before,      ///< "Chapter 5", "p. 1917", "Vol. 34": the number is not a date
-  product,         ///< "Windows 2000", "Boeing 747": a model number follows
-  quantity_before, ///< "some 1500", "nearly 2000", "more than 1500"
-  unit_after,      ///< units, currencies, percent: "1200 km", "1945 dollars"
-  plural_noun,     ///< plural nouns without -s: "2000 people", "1500 men"
-  not_plural,      ///< words in -s that are not plural nouns: "1917 was", "in 1945 his"
-  street,          ///< "1600 Pennsylvania Avenue"
-  quantity_noun,   ///< "a force of 2000": a number after "of" is a quantity
-  id_prefix,       ///< "ISBN", "doi", "OCLC": identifiers follow
-  weekday,
+  present,          ///< "1992–present", "to the present", "now", "today"
+  neg_before,       ///< "Chapter 5", "p. 1917", "Vol. 34": the number is not a date
+  product,          ///< "Windows 2000", "Boeing 747": a model number follows
+  quantity_before,  ///< "some 1500", "nearly 2000", "more than 1500"
+  unit_after,       ///< units, currencies, percent: "1200 km", "1945 dollars"
+  plural_noun,      ///< plural nouns without -s: "2000 people", "1500 men"
+  not_plural,       ///< words in -s that are not plural nouns: "1917 was", "in 1945 his"
+  street,           ///< "1600 Pennsylvania Avenue"
+  quantity_noun,    ///< "a force of 2000": a number after "of" is a quantity
+  id_prefix,        ///< "ISBN", "doi", "OCLC": identifiers follow
 };
 
 enum season_id : std::uint8_t { spring = 1, summer = 2, autumn = 3, winter = 4 };
@@ -55,9 +54,27 @@ enum approx_id : std::uint8_t { a_c = 1, a_ca, a_circa, a_about, a_around, a_app
 enum shift_id : std::uint8_t { s_next = 1, s_previous, s_same };
 enum boundary_id : std::uint8_t { b_end = 1, b_beginning };
 enum prep_id : std::uint8_t {
-  w_in = 1, w_on, w_by, w_during, w_until, w_till, w_since, w_from, w_of, w_through, w_throughout,
-  w_before, w_after, w_to, w_and, w_at, w_than, w_last, w_this, w_or, w_thru, w_around_prep,
-  w_year_of,
+  w_in = 1,
+  w_on,
+  w_by,
+  w_during,
+  w_until,
+  w_till,
+  w_since,
+  w_from,
+  w_of,
+  w_through,
+  w_throughout,
+  w_before,
+  w_after,
+  w_to,
+  w_and,
+  w_at,
+  w_than,
+  w_last,
+  w_this,
+  w_or,
+  w_thru,
 };
 
 /// How a word must be written to count: months, eras and product names are capitalised.
@@ -303,6 +320,7 @@ inline constexpr word_entry temporal_words[] = {
     {"rank", word_kind::neg_before, 0},
     {"ranked", word_kind::neg_before, 0},
     {"id", word_kind::neg_before, 0},
+    {"resolution", word_kind::neg_before, 0},  // "Resolution 1441"
     // Product and model names: "Windows 2000", "Boeing 747", "Office 2010".
     {"windows", word_kind::product, 0, word_case::capital},
     {"server", word_kind::product, 0, word_case::capital},
@@ -346,14 +364,11 @@ inline constexpr word_entry temporal_words[] = {
     {"totaling", word_kind::quantity_before, 0},
     {"numbering", word_kind::quantity_before, 0},
     {"only", word_kind::quantity_before, 0},
-    {"just", word_kind::quantity_before, 0},
     {"another", word_kind::quantity_before, 0},
     {"killing", word_kind::quantity_before, 0},
-    {"with", word_kind::quantity_before, 0},
     {"had", word_kind::quantity_before, 0},
     {"lost", word_kind::quantity_before, 0},
     {"estimated", word_kind::quantity_before, 0},
-    {"up", word_kind::quantity_before, 0},
     {"these", word_kind::quantity_before, 0},
     {"those", word_kind::quantity_before, 0},
     {"all", word_kind::quantity_before, 0},
@@ -414,6 +429,14 @@ inline constexpr word_entry temporal_words[] = {
     {"thousand", word_kind::unit_after, 0},
     {"hundred", word_kind::unit_after, 0},
     {"strong", word_kind::unit_after, 0},
+    {"man", word_kind::unit_after, 0},
+    {"seat", word_kind::unit_after, 0},
+    {"member", word_kind::unit_after, 0},
+    {"acre", word_kind::unit_after, 0},
+    {"gun", word_kind::unit_after, 0},
+    {"bed", word_kind::unit_after, 0},
+    {"point", word_kind::unit_after, 0},
+    {"yard", word_kind::unit_after, 0},
     {"more", word_kind::unit_after, 0},
     {"fewer", word_kind::unit_after, 0},
     {"less", word_kind::unit_after, 0},
@@ -497,6 +520,7 @@ inline constexpr word_entry temporal_words[] = {
     {"strikes", word_kind::not_plural, 0},
     {"census", word_kind::not_plural, 0},
     {"famous", word_kind::not_plural, 0},
+    {"onwards", word_kind::not_plural, 0},
     {"various", word_kind::not_plural, 0},
     {"numerous", word_kind::not_plural, 0},
     // "1600 Pennsylvania Avenue".
@@ -555,65 +579,135 @@ inline constexpr word_entry temporal_words[] = {
     {"jstor", word_kind::id_prefix, 0},
     {"arxiv", word_kind::id_prefix, 0},
     {"bibcode", word_kind::id_prefix, 0},
-    {"monday", word_kind::weekday, 0, word_case::capital},
-    {"tuesday", word_kind::weekday, 0, word_case::capital},
-    {"wednesday", word_kind::weekday, 0, word_case::capital},
-    {"thursday", word_kind::weekday, 0, word_case::capital},
-    {"friday", word_kind::weekday, 0, word_case::capital},
-    {"saturday", word_kind::weekday, 0, word_case::capital},
-    {"sunday", word_kind::weekday, 0, word_case::capital},
 };
 
 inline constexpr std::size_t word_count = sizeof(temporal_words) / sizeof(temporal_words[0]);
 inline constexpr std::size_t max_word_length = 16;
 
-/// Table positions grouped by (length, first letter): bucket k = length * 26 + letter
-/// holds order[start[k] .. start[k + 1]).
-struct word_index {
-  std::uint16_t start[(max_word_length + 1) * 26 + 1] = {};
-  std::uint16_t order[word_count] = {};
-};
-
 constexpr std::size_t word_bucket(std::size_t length, unsigned char first_lower) noexcept {
   return length * 26 + static_cast<std::size_t>(first_lower - 'a');
 }
 
-constexpr word_index make_word_index() noexcept {
-  word_index index;
-  constexpr std::size_t buckets = (max_word_length + 1) * 26;
-  std::uint16_t counts[buckets + 1] = {};
-  for (const word_entry& entry : temporal_words)
-    ++counts[word_bucket(entry.text.size(), byte_of(entry.text[0]))];
-  std::uint16_t total = 0;
-  for (std::size_t k = 0; k < buckets; ++k) {
-    index.start[k] = total;
-    total = static_cast<std::uint16_t>(total + counts[k]);
-  }
-  index.start[buckets] = total;
-  std::uint16_t fill[buckets] = {};
-  for (std::size_t i = 0; i < word_count; ++i) {
-    const std::size_t k = word_bucket(temporal_words[i].text.size(), byte_of(temporal_words[i].text[0]));
-    index.order[index.start[k] + fill[k]++] = static_cast<std::uint16_t>(i);
-  }
-  return index;
+/// The first 16 letters of a word packed into two integers, lower-cased (letters only:
+/// "| 0x20" maps other bytes to values no keyword has).
+struct packed_word {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  constexpr bool operator==(const packed_word&) const noexcept = default;
+};
+
+template <class C>
+constexpr packed_word pack_word(const C* p, std::size_t n) noexcept {
+  packed_word w;
+  for (std::size_t i = 0; i < n && i < 8; ++i) w.lo |= static_cast<std::uint64_t>(byte_of(p[i]) | 0x20) << (8 * i);
+  for (std::size_t i = 8; i < n && i < 16; ++i)
+    w.hi |= static_cast<std::uint64_t>(byte_of(p[i]) | 0x20) << (8 * (i - 8));
+  return w;
 }
 
-inline constexpr word_index temporal_word_index = make_word_index();
+constexpr std::size_t word_slot_bits = 10;
+constexpr std::size_t word_slot_count = std::size_t{1} << word_slot_bits;
 
-/// The table entry of the ASCII word [p, p + n), or nullptr. Case is ignored except that
+constexpr std::size_t word_hash(const packed_word& w, std::size_t n) noexcept {
+  const std::uint64_t h = (w.lo * 0x9E3779B97F4A7C15u) ^ (w.hi * 0xC2B2AE3D27D4EB4Fu) ^ (n * 0x165667B19E3779F9u);
+  return static_cast<std::size_t>((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9u >> (64 - word_slot_bits));
+}
+
+/// An open-addressing table from packed words to table entries. A text listed twice (with
+/// different case rules: "Series" the product, "series" the noun) keeps both.
+struct word_slot {
+  packed_word key;
+  std::uint8_t length = 0;
+  std::uint16_t first = 0;   ///< entry index + 1; 0 for an empty slot
+  std::uint16_t second = 0;  ///< the other entry with the same text, + 1
+};
+
+struct word_table {
+  word_slot slots[word_slot_count] = {};
+  constexpr word_table() noexcept {
+    for (std::size_t e = 0; e < word_count; ++e) {
+      const std::string_view text = temporal_words[e].text;
+      const packed_word key = pack_word(text.data(), text.size());
+      for (std::size_t i = word_hash(key, text.size());; i = (i + 1) & (word_slot_count - 1)) {
+        word_slot& slot = slots[i];
+        if (slot.first == 0) {
+          slot.key = key;
+          slot.length = static_cast<std::uint8_t>(text.size());
+          slot.first = static_cast<std::uint16_t>(e + 1);
+          break;
+        }
+        if (slot.key == key && slot.length == text.size()) {
+          if (slot.second == 0) slot.second = static_cast<std::uint16_t>(e + 1);
+          break;
+        }
+      }
+    }
+  }
+};
+inline constexpr word_table temporal_word_table{};
+
+/// Whether a known word can start a date expression (or, for units, end a relative one).
+constexpr bool is_trigger(word_kind k) noexcept {
+  return k == word_kind::month || k == word_kind::season || k == word_kind::ordinal || k == word_kind::decade_word ||
+         k == word_kind::unit;
+}
+
+/// For each (capitalised?, length, first letter), the second and last letters of the
+/// trigger words: most words of running text are dismissed with two loads and shifts.
+struct trigger_filter {
+  std::uint32_t second[2][(max_word_length + 1) * 26] = {};
+  std::uint32_t last[2][(max_word_length + 1) * 26] = {};
+  constexpr trigger_filter() noexcept {
+    for (const word_entry& entry : temporal_words) {
+      const std::size_t n = entry.text.size();
+      if (!is_trigger(entry.kind) || n < 3) continue;
+      const std::size_t k = word_bucket(n, byte_of(entry.text[0]));
+      for (int capital = 0; capital < 2; ++capital) {
+        if (capital == 0 && entry.letter_case == word_case::capital) continue;
+        second[capital][k] |= 1u << (byte_of(entry.text[1]) - 'a');
+        last[capital][k] |= 1u << (byte_of(entry.text[n - 1]) - 'a');
+      }
+    }
+  }
+};
+inline constexpr trigger_filter temporal_triggers{};
+
+/// True when the ASCII word [p, p + n) might be a trigger word (no false negatives).
+template <class C>
+constexpr bool maybe_trigger(const C* p, std::size_t n) noexcept {
+  if (n < 3 || n > max_word_length) return false;
+  const unsigned char a = byte_of(p[0]);
+  const unsigned char b = static_cast<unsigned char>(byte_of(p[1]) | 0x20);
+  const unsigned char z = static_cast<unsigned char>(byte_of(p[n - 1]) | 0x20);
+  const int capital = is_upper(a) ? 1 : 0;
+  const std::size_t k = word_bucket(n, static_cast<unsigned char>(a | 0x20));
+  if (!is_lower(b) || !is_lower(z) || k >= (max_word_length + 1) * 26) return false;
+  return ((temporal_triggers.second[capital][k] >> (b - 'a')) & (temporal_triggers.last[capital][k] >> (z - 'a')) &
+          1u) != 0;
+}
+
+/// What lookup_word answers for a word it does not know. A real object rather than nullptr:
+/// g++ cannot compare the address of a table entry with nullptr in constant evaluation when
+/// null-pointer checks are kept (as UBSan builds do).
+inline constexpr word_entry no_word{};
+
+/// The table entry of the ASCII word [p, p + n), or &no_word. Case is ignored except that
 /// capitalised entries need a capital initial ("Series 7" is a product, "series" is not).
 template <class C>
 constexpr const word_entry* lookup_word(const C* p, std::size_t n) noexcept {
-  if (n == 0 || n > max_word_length) return nullptr;
-  const unsigned char first = to_lower(byte_of(p[0]));
-  if (!is_lower(first)) return nullptr;
-  const std::size_t k = word_bucket(n, first);
-  for (std::size_t i = temporal_word_index.start[k]; i < temporal_word_index.start[k + 1]; ++i) {
-    const word_entry& entry = temporal_words[temporal_word_index.order[i]];
-    if (entry.letter_case == word_case::capital && !is_upper(byte_of(p[0]))) continue;
-    if (equals_ci(p, n, entry.text)) return &entry;
+  if (n == 0 || n > max_word_length) return &no_word;
+  const packed_word key = pack_word(p, n);
+  for (std::size_t i = word_hash(key, n);; i = (i + 1) & (word_slot_count - 1)) {
+    const word_slot& slot = temporal_word_table.slots[i];
+    if (slot.first == 0) return &no_word;
+    if (slot.length != n || !(slot.key == key)) continue;
+    const bool capital = is_upper(byte_of(p[0]));
+    const word_entry* entry = &temporal_words[slot.first - 1];
+    if (entry->letter_case == word_case::any || capital) return entry;
+    if (slot.second == 0) return &no_word;
+    entry = &temporal_words[slot.second - 1];
+    return entry->letter_case == word_case::any || capital ? entry : &no_word;
   }
-  return nullptr;
 }
 
 }  // namespace wikirel::detail

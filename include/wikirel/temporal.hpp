@@ -1,0 +1,125 @@
+#ifndef WIKIREL_TEMPORAL_HPP
+#define WIKIREL_TEMPORAL_HPP
+
+// The date-expression recognizer: finds and normalises the dates of plain English prose
+// ("December 25, 1991", "the early 1950s", "264–146 BC", "two days later"), section
+// headings ("Cold War (1945–91)") and citation date fields ("2011-03-02"). Everything is
+// constexpr and allocation-free; one pass over the text, linear in its length.
+
+#include "date.hpp"
+#include "detail/temporal_relative.hpp"
+#include "detail/temporal_scanner.hpp"
+#include "detail/temporal_tokens.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+namespace wikirel {
+
+/// A date expression found in a text.
+struct date_match {
+  std::size_t offset = 0;  ///< into the text that was scanned (code units)
+  std::size_t length = 0;  ///< the expression as written: "December 25, 1991", "the 1920s", "c. 1200"
+  period when;
+};
+
+/// What the recognizer remembers between the sentences of one section: the last date it
+/// resolved (the end of a range), which partial dates ("On 3 May", "in June") take their
+/// year from and relative ones ("the next day", "two years later") shift. Start each
+/// section with a fresh context (or call clear()).
+struct date_context {
+  date anchor{};                                 ///< invalid until a date is seen
+  precision anchor_precision = precision::none;  ///< how much of `anchor` is known
+
+  constexpr void clear() noexcept { *this = date_context{}; }
+  friend constexpr bool operator==(const date_context&, const date_context&) = default;
+};
+
+/// Calls on_match(const date_match&) for each date expression in `text`, in order, never
+/// overlapping. `text` is one sentence of plain text (but any text works). Partial and
+/// relative dates are resolved against `context`, which every reported date updates;
+/// they are not reported when the context has no year to give them.
+template <class CharT, class F>
+constexpr void find_dates(std::basic_string_view<CharT> text, date_context& context, F&& on_match) {
+  detail::anchor_state anchor{context.anchor, context.anchor_precision};
+  const CharT* first = text.data();
+  detail::date_scanner<CharT> scanner(first, first + text.size(), anchor, detail::scan_mode::text);
+  scanner.run([&](const CharT* b, const CharT* e, const period& when) {
+    date_match m;
+    m.offset = static_cast<std::size_t>(b - first);
+    m.length = static_cast<std::size_t>(e - b);
+    m.when = when;
+    context.anchor = anchor.when;
+    context.anchor_precision = anchor.known;
+    on_match(static_cast<const date_match&>(m));
+    return true;
+  });
+  context.anchor = anchor.when;
+  context.anchor_precision = anchor.known;
+}
+
+namespace detail {
+
+/// The first date expression of `text` read in `mode`, with no context.
+template <class CharT>
+constexpr scan_match<CharT> first_date(std::basic_string_view<CharT> text, scan_mode mode) noexcept {
+  anchor_state anchor;
+  const CharT* first = text.data();
+  date_scanner<CharT> scanner(first, first + text.size(), anchor, mode);
+  scan_match<CharT> found;
+  scanner.run([&](const CharT* b, const CharT* e, const period& when) {
+    found = scan_match<CharT>{b, e, when};
+    return false;
+  });
+  return found;
+}
+
+/// "Since 1945", "After 1945", "From 1945", "Post-1945", "1945 onwards": a heading that
+/// names only the start of a period leaves it open.
+template <class CharT>
+constexpr bool heading_leaves_open(std::basic_string_view<CharT> text, const scan_match<CharT>& m) noexcept {
+  const token_reader<CharT> r{text.data(), text.data() + text.size()};
+  token<CharT> before = r.prev(m.begin);
+  if (before.kind == token_kind::dash && before.end == m.begin) before = r.read_back(before.begin);
+  if (before.is(word_kind::prep, w_since) || before.is(word_kind::prep, w_after) ||
+      before.is(word_kind::prep, w_from) || equals_ci(before.begin, before.size(), "post"))
+    return true;
+  const token<CharT> after = r.next(m.end);
+  return after.kind == token_kind::word &&
+         (equals_ci(after.begin, after.size(), "onwards") || equals_ci(after.begin, after.size(), "onward"));
+}
+
+}  // namespace detail
+
+/// The period a section heading names: "World War II (1939–45)" → 1939–1945 (year
+/// precision), "Cold War (1945–91)" → 1945–1991, "1800–1945" → 1800–1945, "Since 1945" →
+/// begin 1945 open_end, "The 1920s" → decade, "19th century" → century. No context; no
+/// partial/relative dates. Returns an invalid period (begin.year == 0) when none.
+template <class CharT>
+constexpr period heading_period(std::basic_string_view<CharT> heading) {
+  const detail::scan_match<CharT> m = detail::first_date(heading, detail::scan_mode::heading);
+  if (!m.found()) return period{};
+  period p = m.when;
+  if (!p.open_end && p.end == p.begin && detail::heading_leaves_open(heading, m)) {
+    p.end = date{};
+    p.open_end = true;
+  }
+  return p;
+}
+
+/// Parses a citation's date field: "2 March 2011", "March 2, 2011", "2011-03-02",
+/// "March 2011", "2011", "Winter 2002", "2011-03", "c. 1990". Returns the first day, month
+/// or year the field names (a season, decade or century gives its first year only); an
+/// invalid date when none.
+template <class CharT>
+constexpr date parse_date(std::basic_string_view<CharT> text) {
+  const detail::scan_match<CharT> m = detail::first_date(text, detail::scan_mode::citation);
+  if (!m.found()) return date{};
+  const period& p = m.when;
+  if (p.precision == precision::month || p.precision == precision::day) return p.begin;
+  return date{p.begin.year, 0, 0};
+}
+
+}  // namespace wikirel
+
+#endif

@@ -1,0 +1,23 @@
+# wikirel_check_version(<version.hpp> <project version>)
+# Fails the configure step when include/wikirel/version.hpp and project(VERSION) disagree.
+function(wikirel_check_version header expected)
+  file(STRINGS "${header}" lines REGEX "^#define WIKIREL_VERSION_(MAJOR|MINOR|PATCH) [0-9]+")
+  foreach(part MAJOR MINOR PATCH)
+    set(${part} "")
+    foreach(line IN LISTS lines)
+      if(line MATCHES "^#define WIKIREL_VERSION_${part} ([0-9]+)")
+        set(${part} "${CMAKE_MATCH_1}")
+      endif()
+    endforeach()
+    if(${part} STREQUAL "")
+      message(FATAL_ERROR "wikirel: ${header} does not define WIKIREL_VERSION_${part}")
+    endif()
+  endforeach()
+  set(found "${MAJOR}.${MINOR}.${PATCH}")
+  if(NOT found VERSION_EQUAL expected)
+    message(FATAL_ERROR "wikirel: project(VERSION ${expected}) in CMakeLists.txt disagrees with "
+                        "${header} (${found}); keep them in step.")
+  endif()
+  # Re-run the check when the header changes.
+  set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
+endfunction()

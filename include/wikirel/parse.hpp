@@ -30,9 +30,10 @@ constexpr void parties_from_title(builder<CharT, Storage>& b) {
   });
 }
 
+/// Reads text into an article; returns the most arena bytes the parse held at once.
 template <class CharT, class Storage>
-constexpr basic_article<CharT, Storage> parse_text(std::basic_string_view<CharT> text, const options& opts) {
-  basic_article<CharT, Storage> article;
+constexpr std::size_t parse_into(basic_article<CharT, Storage>& article, std::basic_string_view<CharT> text,
+                                 const options& opts) {
   const bool too_long = text.size() > opts.max_input_size;
   if (too_long) text = text.substr(0, opts.max_input_size);
   builder<CharT, Storage> b(article, text, opts);
@@ -48,7 +49,19 @@ constexpr basic_article<CharT, Storage> parse_text(std::basic_string_view<CharT>
     wikitext_reader<CharT, Storage>(b).read();
   }
   b.finish();
+  return b.text_peak();
+}
+
+template <class CharT, class Storage>
+constexpr basic_article<CharT, Storage> parse_text(std::basic_string_view<CharT> text, const options& opts) {
+  basic_article<CharT, Storage> article;
+  parse_into(article, text, opts);
   return article;
+}
+
+template <class List>
+constexpr std::size_t larger(std::size_t n, const List& list) noexcept {
+  return list.size() > n ? list.size() : n;
 }
 
 }  // namespace detail
@@ -63,6 +76,45 @@ template <class Storage = dynamic_storage>
 constexpr basic_article<char, Storage> parse(std::string_view text, const options& opts = {}) {
   return detail::parse_text<char, Storage>(text, opts);
 }
+
+/// The capacities an article needs in fixed_storage.
+struct capacities {
+  std::size_t sections = 0;
+  std::size_t events = 0;
+  std::size_t citations = 0;
+  std::size_t text_bytes = 0;
+  std::size_t links = 0;
+};
+
+/// What parsing `text` needs, so that fixed_storage can be sized to fit:
+///
+///     constexpr auto need = wikirel::measure(kText);
+///     using storage = wikirel::fixed_storage<need.sections, need.events, need.citations,
+///                                            need.text_bytes, need.links>;
+///     static constexpr auto a = wikirel::parse<storage>(kText);
+template <class CharT>
+constexpr capacities measure(std::basic_string_view<CharT> text, const options& opts = {}) {
+  basic_article<CharT, dynamic_storage> a;
+  const std::size_t peak = detail::parse_into(a, text, opts);
+  const auto& d = a.data();
+  capacities c;
+  c.sections = d.sections.size();
+  c.events = d.events.size();
+  c.citations = d.citations.size();
+  c.text_bytes = peak;
+  std::size_t links = 0;
+  links = detail::larger(links, d.parties);
+  links = detail::larger(links, d.categories);
+  links = detail::larger(links, d.strings);
+  links = detail::larger(links, d.event_citations);
+  links = detail::larger(links, d.uses);
+  links = detail::larger(links, d.diagnostics);
+  c.links = links;
+  return c;
+}
+
+constexpr capacities measure(std::string_view text, const options& opts = {}) { return measure<char>(text, opts); }
+constexpr capacities measure(std::u8string_view text, const options& opts = {}) { return measure<char8_t>(text, opts); }
 
 /// What a text looks like: wikitext or plain text (auto_detect's answer).
 template <class CharT>

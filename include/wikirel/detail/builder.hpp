@@ -82,7 +82,9 @@ class builder {
   constexpr void end_heading() {
     in_heading_ = false;
     if (sections_full_) return;
-    d_.sections.back().heading = finish_output();
+    section_record& s = d_.sections.back();
+    s.heading = finish_output();
+    s.when = heading_period(resolve(s.heading));
     skip_events_ = reference_like(current_section());
     start_output();
   }
@@ -97,7 +99,7 @@ class builder {
     if (first == last) return;
     before_content(offset_of(first));
     map_run(offset_of(first));
-    d_.text.append(first, static_cast<std::size_t>(last - first));
+    append_arena(first, static_cast<std::size_t>(last - first));
   }
 
   /// Text that does not stand in the input as such (a decoded entity, a rendered
@@ -109,7 +111,7 @@ class builder {
     if (n == 0) return;
     before_content(static_cast<std::uint32_t>(offset));
     map_synthesized(static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length));
-    d_.text.append(first, n);
+    append_arena(first, n);
   }
 
   constexpr void synthesized(std::string_view s, std::size_t offset, std::size_t length) {
@@ -216,16 +218,18 @@ class builder {
   }
 
   constexpr std::uint32_t arena_size() const noexcept { return static_cast<std::uint32_t>(d_.text.size()); }
+  /// The most arena bytes held at once: what a fixed_storage's TextBytes must hold.
+  constexpr std::size_t text_peak() const noexcept { return peak_ > d_.text.size() ? peak_ : d_.text.size(); }
   constexpr bool arena_push(CharT c) { return push(d_.text, c); }
+  constexpr void append_arena(const CharT* first, std::size_t n) {
+    if (!d_.text.append(first, n)) capacity_exceeded(capacity::text);
+  }
   constexpr text_ref arena_ref(std::uint32_t start) const noexcept {
     return {start, static_cast<std::uint32_t>(d_.text.size()) - start, true};
   }
   /// Appends a copy of r (which may itself be in the arena) to the arena.
   constexpr void copy_text(text_ref r) {
-    if (!r.derived) {
-      if (!d_.text.append(d_.source.data() + r.offset, r.length)) capacity_exceeded(capacity::text);
-      return;
-    }
+    if (!r.derived) return append_arena(d_.source.data() + r.offset, r.length);
     d_.text.reserve(d_.text.size() + r.length);  // after this, no reallocation moves the source
     for (std::uint32_t i = 0; i < r.length; ++i)
       if (!arena_push(CharT(d_.text[r.offset + i]))) return;
@@ -355,7 +359,7 @@ class builder {
       if (pending_ == pending_line) last = CharT('\n');
     } else {
       map_synthesized(src, 0);
-      d_.text.push_back(pending_ == pending_line ? CharT('\n') : CharT(' '));
+      arena_push(pending_ == pending_line ? CharT('\n') : CharT(' '));
     }
     pending_ = pending_none;
   }
@@ -397,6 +401,7 @@ class builder {
   /// Closes the text of the current output and returns it, trimmed.
   constexpr text_ref finish_output() noexcept {
     std::uint32_t end = static_cast<std::uint32_t>(d_.text.size());
+    if (end > peak_) peak_ = end;
     while (end > output_start_ && is_space(byte_of(d_.text[end - 1]))) --end;
     d_.text.truncate(end);
     pending_ = pending_none;
@@ -504,6 +509,7 @@ class builder {
   bool body_done_ = false;
   bool in_fragment_ = false;
   std::uint8_t overflowed_ = 0;
+  std::size_t peak_ = 0;
   struct {
     std::uint32_t output_start = 0;
     std::uint8_t pending = 0;

@@ -164,7 +164,7 @@ constexpr const C* strip_edit_mark(const C* first, const C* last, bool& had_mark
 
 /// The number of words (runs of non-space) in [first, last).
 template <class C>
-constexpr int word_count(const C* first, const C* last) noexcept {
+constexpr int count_words(const C* first, const C* last) noexcept {
   int words = 0;
   bool in_word = false;
   for (; first < last; ++first) {

@@ -135,7 +135,7 @@ class plaintext_reader {
   constexpr bool short_line(std::size_t i) const noexcept {
     const line& l = lines_[i];
     const unsigned char end = byte_of(l.last[-1]);
-    return word_count(l.first, l.last) <= 16 && end != '.' && end != '!' && end != '?' && end != ',';
+    return count_words(l.first, l.last) <= 16 && end != '.' && end != '!' && end != '?' && end != ',';
   }
 
   constexpr bool has_title_suffix(std::size_t i) const noexcept {
@@ -171,7 +171,7 @@ class plaintext_reader {
     const CharT* colon = last;
     for (const CharT* p = first; last - p >= 2; ++p)
       if (byte_of(p[0]) == ':' && byte_of(p[1]) == ' ') colon = p;
-    if (colon == last || word_count(colon + 1, last) > 3) return last;
+    if (colon == last || count_words(colon + 1, last) > 3) return last;
     for (const CharT* w = colon + 2; w < last;) {
       const CharT* e = w;
       while (e < last && !is_space(byte_of(*e))) ++e;
@@ -484,7 +484,7 @@ class plaintext_reader {
   }
 
   constexpr bool heading_shape(const CharT* first, const CharT* last) const noexcept {
-    if (last - first > 120 || word_count(first, last) > 12) return false;
+    if (last - first > 120 || count_words(first, last) > 12) return false;
     if (year_line(first, last)) return true;  // "2010" under "Demographics"
     const unsigned char c0 = byte_of(*first);
     if ((is_lower(c0) && !camel_case(first, last)) || c0 == '{' || c0 == '|' || c0 == '*' || c0 == ':' || c0 == '#' ||

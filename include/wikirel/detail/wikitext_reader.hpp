@@ -81,6 +81,7 @@ class wikitext_reader {
     std::uint32_t start = 0;   ///< offset of the opening markup
     std::uint32_t content = 0; ///< links: the target; templates: after "{{"
     std::uint32_t positional = 0;
+    text_ref group{};          ///< <references group=…>, {{reflist|group=…}}: of the refs inside
   };
 
   struct saved_state {
@@ -120,6 +121,7 @@ class wikitext_reader {
   constexpr void push(frame f) {
     f.parent_emits = emitting();
     f.list_defined = f.list_defined || list_defined();
+    if (f.group.empty() && !frames_.empty()) f.group = frames_.back().group;
     heading_blockers_ += blocks_headings(f.kind);
     frames_.push_back(f);
   }
@@ -269,7 +271,8 @@ class wikitext_reader {
   }
 
   constexpr bool read_heading() {
-    const CharT* line_end = find_byte(p_, end_, '\n');
+    using line_breaks = byte_set<'\n', '\r'>;
+    const CharT* line_end = find_first_of<line_breaks>(p_, end_);
     const CharT* last = heading_content_end(p_, line_end);
     std::size_t open = 0, close = 0;
     while (p_ + open < last && byte_of(p_[open]) == '=') ++open;
@@ -402,6 +405,7 @@ class wikitext_reader {
       const folded_name n = fold_name(key, k);
       shows = !f.shown_named.empty() && n == f.shown_named;
       p_ = eq + 1;
+      if (f.tkind == template_kind::reference_list && n == "group") f.group = argument_value(p_);
     } else {
       ++f.positional;
       shows = f.shown != 0 && f.positional == f.shown;
@@ -409,6 +413,14 @@ class wikitext_reader {
     const bool displays = f.tkind == template_kind::display || f.tkind == template_kind::quote;
     if (displays && shows) b_.space();
     f.emits = displays && shows && f.parent_emits;
+  }
+
+  /// A simple argument value from p to the next '|' or "}}", trimmed and unquoted.
+  constexpr text_ref argument_value(const CharT* p) const noexcept {
+    using stop = byte_set<'|', '}', '\n', '{', '<'>;
+    const CharT* e = find_first_of<stop>(p, end_);
+    trim(p, e);
+    return b_.source_ref(unquote(p, e), unquote_end(p, e));
   }
 
   constexpr void finish_template(const frame& f, const CharT* close) {
@@ -761,6 +773,8 @@ class wikitext_reader {
     f.kind = frame_kind::references;
     f.start = offset(t.begin);
     f.list_defined = true;
+    const CharT *g = nullptr, *g_end = nullptr;
+    if (find_attribute(t.attributes, t.attributes_end, "group", g, g_end)) f.group = b_.source_ref(g, g_end);
     push(f);
   }
 
@@ -788,7 +802,7 @@ class wikitext_reader {
     find_attribute(t.attributes, t.attributes_end, "name", name, name_end);
     find_attribute(t.attributes, t.attributes_end, "group", group, group_end);
     const text_ref name_ref = name ? b_.source_ref(name, name_end) : text_ref{};
-    const text_ref group_ref = group ? b_.source_ref(group, group_end) : text_ref{};
+    const text_ref group_ref = group ? b_.source_ref(group, group_end) : frames_.empty() ? text_ref{} : frames_.back().group;
     const CharT* body = content;
     const CharT* body_end = content_end;
     trim(body, body_end);

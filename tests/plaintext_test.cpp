@@ -1,0 +1,150 @@
+// The plain-text reader: mirror pages, browser copies, converter output, the seed.
+#include "test_support.hpp"
+
+#include <wikirel/article.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace std::literals;
+using wikirel_test::fixture;
+using wikirel_test::total_uses;
+
+namespace {
+
+wikirel::article plain(std::string_view text) { return wikirel::parse(text, {wikirel::format::plaintext}); }
+
+std::vector<std::string> heading_texts(const wikirel::article& a) {
+  std::vector<std::string> out;
+  for (const auto& s : a.sections())
+    if (s.level() > 0) out.emplace_back(s.heading());
+  return out;
+}
+
+/// A sidecar NAME.expect: one heading a line, and "citations: N".
+struct expectation {
+  std::vector<std::string> headings;
+  long citations = -1;
+};
+
+expectation expected(std::string_view name) {
+  expectation e;
+  std::string text = fixture(name);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(at, end - at);
+    if (line.rfind("citations: ", 0) == 0) e.citations = std::stol(line.substr(11));
+    else if (!line.empty()) e.headings.push_back(line);
+    at = end + 1;
+  }
+  return e;
+}
+
+bool any_text_contains(const wikirel::article& a, std::string_view needle) {
+  for (const auto& s : a.sections())
+    if (s.heading().find(needle) != std::string_view::npos || s.text().find(needle) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("each plain-text fixture reads as its .expect file says") {
+  for (const char* name : {"mirror_fullwiki_style", "browser_copy", "pandoc_style", "captions_lists"}) {
+    CAPTURE(name);
+    const std::string input = fixture(std::string(name) + ".txt");  // the article views it: keep it alive
+    const auto a = wikirel::parse(input);
+    CHECK(a.format() == wikirel::format::plaintext);
+    const expectation e = expected(std::string(name) + ".expect");
+    CHECK(heading_texts(a) == e.headings);
+    if (e.citations >= 0) CHECK(static_cast<long>(a.citations().size()) == e.citations);
+  }
+}
+
+TEST_CASE("mirror chrome is dropped and the title loses the mirror's suffix") {
+  const std::string input = fixture("mirror_fullwiki_style.txt");  // the article views it: keep it alive
+  const auto a = plain(input);
+  CHECK(!a.title().empty());
+  CHECK(a.title().find("Wikis") == std::string_view::npos);
+  CHECK(!any_text_contains(a, "From Wikipedia"));
+  CHECK(!any_text_contains(a, "Note:"));
+}
+
+TEST_CASE("a browser copy: Contents box, [edit] marks, markers, categories, navigation") {
+  const std::string input = fixture("browser_copy.txt");  // the article views it: keep it alive
+  const auto a = plain(input);
+  CHECK(a.title() == "Ostwick Abbey");
+  REQUIRE(a.sections().size() == 6);
+  CHECK(a.sections()[1].heading() == "History");
+  CHECK(a.sections()[1].level() == 2);
+  CHECK(a.sections()[2].heading() == "Early years");
+  CHECK(a.sections()[2].level() == 3);  // from the Contents box numbering "1.1"
+  CHECK(a.sections()[2].parent() == 1u);
+  CHECK(!any_text_contains(a, "Jump to"));
+  CHECK(!any_text_contains(a, "[citation needed]"));
+  CHECK(!any_text_contains(a, "Navigation menu"));
+  CHECK(!any_text_contains(a, "1.1 Early years"));
+  REQUIRE(a.categories().size() == 3);
+  CHECK(a.categories()[0] == "Monasteries in the Northern Dales");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[1].uses().size() == 2);
+  CHECK(a.citations()[1].access_date() == "8 October 2019");
+  CHECK(a.citations()[1].title() == "Ostwick Abbey");
+  CHECK(a.citations()[0].date().year == 2004);
+  REQUIRE(a.citations()[0].authors().size() == 1);
+  CHECK(a.citations()[0].authors()[0] == "Fenwick, Clara");
+  int unresolved = 0;  // [a] and [note 1] have no entries
+  for (const auto& d : a.diagnostics()) unresolved += d.kind == wikirel::diagnostic_kind::unresolved_reference;
+  CHECK(unresolved == 2);
+}
+
+TEST_CASE("markers become uses and leave the text; adjacent markers attach to their sentence") {
+  const auto a = plain(
+      "Title\nFrom Wikipedia, the free encyclopedia\n\n"
+      "The pact was signed in 1921.[1] [2]The border opened in 1922.[3]\n\n"
+      "  1. ^ First source.\n  2. ^ Second source.\n  3. ^ Third source.\n");
+  CHECK(a.title() == "Title");
+  CHECK(a.sections()[0].text() == "The pact was signed in 1921. The border opened in 1922.");
+  REQUIRE(a.citations().size() == 3);
+  for (const auto& c : a.citations()) CHECK(c.uses().size() == 1);
+  CHECK(a.citations()[2].text() == "Third source.");
+}
+
+TEST_CASE("reference lists: caret entries with backlinks, bracket entries, wrapped lines") {
+  const auto caret = plain("Body text.[1] More.[2] Again.[2]\n\n  1. ^ One.\n  2. ^ a b Two, cited twice.\n");
+  REQUIRE(caret.citations().size() == 2);
+  CHECK(caret.citations()[1].text() == "Two, cited twice.");
+  CHECK(caret.citations()[1].uses().size() == 2);
+  const auto bracket = plain("Body text.[1]\n\nReferences\n\n[1] A wrapped\nentry that goes on.\n");
+  REQUIRE(bracket.citations().size() == 1);
+  CHECK(bracket.citations()[0].text() == "A wrapped entry that goes on.");
+}
+
+TEST_CASE("lists, tables and captions are not headings") {
+  const std::string input = fixture("captions_lists.txt");  // the article views it: keep it alive
+  const auto a = plain(input);
+  CHECK(heading_texts(a) == expected("captions_lists.expect").headings);
+  CHECK(a.sections()[1].text().find("Oak for the gates") != std::string_view::npos);
+}
+
+TEST_CASE("the seed reads as check_seed.py expects" * doctest::skip(!wikirel_test::have_shared())) {
+  const auto path = wikirel_test::shared_dir() / "corpus" / "seed" / "000_fe324084d34eb987.txt";
+  if (!std::filesystem::exists(path)) return;
+  const std::string text = wikirel_test::read_file(path);
+  const auto a = wikirel::parse(text);
+  CHECK(a.format() == wikirel::format::plaintext);
+  CHECK(a.title() == "Soviet Union – United States relations");
+  REQUIRE(a.parties().size() == 2);
+  CHECK(a.parties()[0] == "Soviet Union");
+  CHECK(a.parties()[1] == "United States");
+  CHECK(heading_texts(a) == std::vector<std::string>{"Pre-World War II relations", "World War II (1939–45)",
+                                                     "Cold War (1945–91)", "End of the Cold War", "See also"});
+  CHECK(a.sections()[0].text().rfind("The relations between the United States", 0) == 0);
+  REQUIRE(a.citations().size() == 3);
+  CHECK(total_uses(a) == 3);
+  CHECK(a.citations()[2].text().find("Prologue Magazine") != std::string_view::npos);
+  CHECK(!any_text_contains(a, "The Full Wiki"));
+  CHECK(!any_text_contains(a, "Your email address"));
+}

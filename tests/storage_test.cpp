@@ -1,0 +1,149 @@
+// fixed_storage gives the same article as dynamic_storage, and running out of a capacity
+// is never a silently cut article.
+#include "test_support.hpp"
+
+#include <wikirel/article.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using big_storage = wikirel::fixed_storage<96, 1024, 96, 1 << 17, 4096>;
+using big_article = wikirel::basic_article<char, big_storage>;
+
+template <class A, class B>
+void check_same_period(const A& a, const B& b) {
+  CHECK(a.begin == b.begin);
+  CHECK(a.end == b.end);
+  CHECK(a.precision == b.precision);
+  CHECK(a.approximate == b.approximate);
+  CHECK(a.open_end == b.open_end);
+  CHECK(a.inferred == b.inferred);
+}
+
+/// Field by field, through the public API only.
+template <class A, class B>
+void check_same_article(const A& a, const B& b) {
+  CHECK(a.title() == b.title());
+  CHECK(a.format() == b.format());
+  REQUIRE(a.parties().size() == b.parties().size());
+  for (std::size_t i = 0; i < a.parties().size(); ++i) CHECK(a.parties()[i] == b.parties()[i]);
+  REQUIRE(a.categories().size() == b.categories().size());
+  for (std::size_t i = 0; i < a.categories().size(); ++i) CHECK(a.categories()[i] == b.categories()[i]);
+  REQUIRE(a.sections().size() == b.sections().size());
+  for (std::size_t i = 0; i < a.sections().size(); ++i) {
+    const auto x = a.sections()[i];
+    const auto y = b.sections()[i];
+    CHECK(x.heading() == y.heading());
+    CHECK(x.level() == y.level());
+    CHECK(x.parent() == y.parent());
+    CHECK(x.text() == y.text());
+    CHECK(x.offset() == y.offset());
+    CHECK(x.period().has_value() == y.period().has_value());
+    if (x.period() && y.period()) check_same_period(*x.period(), *y.period());
+  }
+  REQUIRE(a.citations().size() == b.citations().size());
+  for (std::size_t i = 0; i < a.citations().size(); ++i) {
+    const auto x = a.citations()[i];
+    const auto y = b.citations()[i];
+    CHECK(x.name() == y.name());
+    CHECK(x.kind() == y.kind());
+    CHECK(x.title() == y.title());
+    CHECK(x.work() == y.work());
+    CHECK(x.publisher() == y.publisher());
+    CHECK(x.url() == y.url());
+    CHECK(x.doi() == y.doi());
+    CHECK(x.isbn() == y.isbn());
+    CHECK(x.pages() == y.pages());
+    CHECK(x.text() == y.text());
+    CHECK(x.date() == y.date());
+    REQUIRE(x.authors().size() == y.authors().size());
+    for (std::size_t k = 0; k < x.authors().size(); ++k) CHECK(x.authors()[k] == y.authors()[k]);
+    REQUIRE(x.uses().size() == y.uses().size());
+    for (std::size_t k = 0; k < x.uses().size(); ++k) CHECK(x.uses()[k].offset == y.uses()[k].offset);
+  }
+  REQUIRE(a.events().size() == b.events().size());
+  for (std::size_t i = 0; i < a.events().size(); ++i) {
+    const auto x = a.events()[i];
+    const auto y = b.events()[i];
+    check_same_period(x.when(), y.when());
+    CHECK(x.expression() == y.expression());
+    CHECK(x.offset() == y.offset());
+    CHECK(x.length() == y.length());
+    CHECK(x.text() == y.text());
+    CHECK(x.section().index() == y.section().index());
+    REQUIRE(x.citations().size() == y.citations().size());
+    for (std::size_t k = 0; k < x.citations().size(); ++k) CHECK(x.citations()[k].id() == y.citations()[k].id());
+  }
+  REQUIRE(a.timeline().size() == b.timeline().size());
+  for (std::size_t i = 0; i < a.timeline().size(); ++i) CHECK(a.timeline()[i].index() == b.timeline()[i].index());
+  REQUIRE(a.diagnostics().size() == b.diagnostics().size());
+  for (std::size_t i = 0; i < a.diagnostics().size(); ++i) {
+    CHECK(a.diagnostics()[i].kind == b.diagnostics()[i].kind);
+    CHECK(a.diagnostics()[i].line == b.diagnostics()[i].line);
+    CHECK(a.diagnostics()[i].column == b.diagnostics()[i].column);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("fixed_storage and dynamic_storage give the same article on every fixture") {
+  const char* files[] = {"headings.wiki", "refs.wiki", "malformed.wiki", "lists_tables.wiki", "dates.wiki",
+                         "mirror_fullwiki_style.txt", "browser_copy.txt", "pandoc_style.txt", "captions_lists.txt",
+                         "../../examples/samples/freedonia_sylvania.wiki", "../../examples/samples/freedonia_sylvania.txt"};
+  for (const char* name : files) {
+    CAPTURE(name);
+    const std::string text = wikirel_test::fixture(name);
+    const wikirel::capacities need = wikirel::measure(text);
+    REQUIRE(need.sections <= 96);
+    REQUIRE(need.events <= 1024);
+    REQUIRE(need.text_bytes <= (1u << 17));
+    const auto dynamic = wikirel::parse(text);
+    const auto fixed = std::make_unique<big_article>(wikirel::parse<big_storage>(text));
+    check_same_article(dynamic, *fixed);
+    for (const auto& d : fixed->diagnostics()) CHECK(d.kind != wikirel::diagnostic_kind::capacity_exceeded);
+  }
+}
+
+TEST_CASE("measure() gives capacities that fit exactly") {
+  const std::string text = wikirel_test::fixture("refs.wiki");
+  const wikirel::capacities need = wikirel::measure(text);
+  CHECK(need.sections >= 1);
+  CHECK(need.citations == 14);
+  CHECK(need.text_bytes > 0);
+  CHECK(need.links >= 21);  // at least the uses
+}
+
+TEST_CASE("running out of a capacity at run time gives a capacity_exceeded diagnostic naming it") {
+  const std::string_view text = "Lead.\n\n== One ==\nBody.\n== Two ==\nMore.\n";
+  const auto a = wikirel::parse<wikirel::fixed_storage<2, 4, 4, 512>>(text);
+  CHECK(a.sections().size() == 2);
+  bool named = false;
+  for (const auto& d : a.diagnostics())
+    named = named || (d.kind == wikirel::diagnostic_kind::capacity_exceeded && d.message().find("Sections") != std::string_view::npos);
+  CHECK(named);
+  const auto small_text = wikirel::parse<wikirel::fixed_storage<4, 4, 4, 8>>(text);
+  bool text_named = false;
+  for (const auto& d : small_text.diagnostics()) text_named = text_named || d.message().find("TextBytes") != std::string_view::npos;
+  CHECK(text_named);
+}
+
+namespace {
+constexpr std::string_view kCompileTime =
+    "Freedonia and Sylvania signed a treaty in 1921.\n\n== Crisis (1933–35) ==\n"
+    "Sylvania recalled its ambassador on 3 May 1933.<ref>{{cite book |title=Duck Soup |year=1933}}</ref>\n";
+constexpr wikirel::capacities kNeed = wikirel::measure(kCompileTime);
+using fitted = wikirel::fixed_storage<kNeed.sections, kNeed.events, kNeed.citations, kNeed.text_bytes, kNeed.links>;
+constexpr auto kArticle = wikirel::parse<fitted>(kCompileTime);
+static_assert(kArticle.sections().size() == 2);
+static_assert(kArticle.sections()[1].heading() == "Crisis (1933–35)");
+static_assert(kArticle.citations()[0].title() == "Duck Soup");
+}  // namespace
+
+TEST_CASE("an article parsed at compile time into exactly measured storage is read at run time") {
+  CHECK(kArticle.sections()[1].level() == 2);
+  CHECK(kArticle.citations().size() == 1);
+  check_same_article(wikirel::parse(kCompileTime), kArticle);
+}

@@ -1,0 +1,280 @@
+// The wikitext reader: sections, text, citations, categories, parties, diagnostics.
+#include "test_support.hpp"
+
+#include <wikirel/article.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace std::literals;
+using wikirel_test::fixture;
+using wikirel_test::headings;
+using wikirel_test::total_uses;
+
+namespace {
+wikirel::article wiki(std::string_view text, std::string_view title = {}) {
+  wikirel::options o;
+  o.format = wikirel::format::wikitext;
+  o.title = title;
+  return wikirel::parse(text, o);
+}
+}  // namespace
+
+TEST_CASE("the lead is section 0 and headings make a tree") {
+  const auto a = wiki("Lead text.\n== A ==\nx\n=== A1 ===\ny\n==== A1a ====\nz\n== B ==\nw\n");
+  REQUIRE(a.sections().size() == 5);
+  CHECK(a.sections()[0].level() == 0);
+  CHECK(a.sections()[0].heading().empty());
+  CHECK(!a.sections()[0].parent());
+  CHECK(a.sections()[0].text() == "Lead text.");
+  CHECK(a.sections()[1].parent() == 0u);
+  CHECK(a.sections()[2].parent() == 1u);
+  CHECK(a.sections()[3].parent() == 2u);
+  CHECK(a.sections()[4].parent() == 0u);
+  CHECK(a.sections()[3].level() == 4);
+  CHECK(a.sections()[4].text() == "w");
+}
+
+TEST_CASE("an article that starts with a heading has an empty lead") {
+  const auto a = wiki("== First ==\nBody.\n");
+  REQUIRE(a.sections().size() == 2);
+  CHECK(a.sections()[0].text().empty());
+  CHECK(a.sections()[1].heading() == "First");
+}
+
+TEST_CASE("headings come as plain text") {
+  const auto a = wiki(
+      "== The [[Cold War|cold war]] and '''détente''' ==\n"
+      "== Trade{{anchor|trade}}<ref>A source.</ref> &amp; tariffs <!-- note --> ==\n"
+      "==[[Sylvania]]&nbsp;today==<!-- trailing comment -->\n");
+  REQUIRE(headings(a) == std::vector<std::string>{"2 The cold war and détente", "2 Trade & tariffs", "2 Sylvania today"});
+  CHECK(a.citations().size() == 1);  // the ref in a heading is still a use
+  CHECK(total_uses(a) == 1);
+}
+
+TEST_CASE("unbalanced headings follow MediaWiki: the shorter side sets the level") {
+  const auto a = wiki("=== Left ==\n== Right ===\n== Not closed\n");
+  CHECK(headings(a) == std::vector<std::string>{"2 = Left", "2 Right ="});
+  int unbalanced = 0;
+  for (const auto& d : a.diagnostics()) unbalanced += d.kind == wikirel::diagnostic_kind::unbalanced_heading;
+  CHECK(unbalanced == 3);
+}
+
+TEST_CASE("heading-like lines inside comments, tags and template arguments are not headings") {
+  const auto a = wiki(
+      "<!--\n== In a comment ==\n-->\n<nowiki>\n== In nowiki ==\n</nowiki>\n<pre>\n== In pre ==\n</pre>\n"
+      "<syntaxhighlight lang=\"text\">\n== In code ==\n</syntaxhighlight>\n<math>\n== In math ==\n</math>\n"
+      "{{Quote|text=\n== In a template ==\n}}\n== Real ==\nBody.\n");
+  CHECK(headings(a) == std::vector<std::string>{"2 Real"});
+}
+
+TEST_CASE("the headings fixture reads as its comment says") {
+  const std::string input = fixture("headings.wiki");  // the article views it: keep it alive
+  const auto a = wiki(input);
+  CHECK(headings(a) == std::vector<std::string>{
+                           "2 History", "3 Early years", "4 The river towns", "5 Mill owners", "6 The Tamsin family",
+                           "3 Later years (1890–1914)", "2 Harbour Guild", "2 Famous sons and daughters",
+                           "3 Union period (1902–05)", "2 Harbour Statue & quay", "3 Markets", "2 = Unbalanced",
+                           "2 Also unbalanced =", "2 After the blocks", "2 End"});
+}
+
+TEST_CASE("section text keeps paragraphs and list items, drops markup") {
+  const auto a = wiki(
+      "{{Infobox country|name=X}}\n"
+      "'''Freedonia''' is a [[country]] in the [[Orla basin|basin of the Orla]].<ref>Source.</ref> "
+      "It has [[apple]]s &amp; pears.\n"
+      "A second line of the same paragraph.\n"
+      "\n"
+      "[[File:Map.png|thumb|A map with a [[link]]]]\n"
+      "* First item\n"
+      "* Second item with {{lang|fr|un mot}}\n"
+      "{| class=\"wikitable\"\n|-\n| cell 1921 || cell\n|}\n"
+      "Closing paragraph{{citation needed|date=May 2020}}.\n"
+      "[[Category:Fictional countries]]\n");
+  const std::string_view text = a.sections()[0].text();
+  CHECK(text ==
+        "Freedonia is a country in the basin of the Orla. It has apples & pears. A second line of the same paragraph.\n"
+        "First item\n"
+        "Second item with un mot\n"
+        "Closing paragraph.");
+  REQUIRE(a.categories().size() == 1);
+  CHECK(a.categories()[0] == "Fictional countries");
+}
+
+TEST_CASE("links show their labels; the pipe trick; interlanguage links vanish") {
+  const auto a = wiki("[[Port Alder (city)|]] and [[Veltrana]] and [[:Category:Rivers]] and [[w:Orla|the Orla]].[[de:Freedonien]]\n");
+  CHECK(a.sections()[0].text() == "Port Alder and Veltrana and Category:Rivers and the Orla.");
+  CHECK(a.categories().empty());
+}
+
+TEST_CASE("external links show their labels only") {
+  const auto a = wiki("See [https://example.org/page the archive] and [https://example.org/x] here.\n");
+  CHECK(a.sections()[0].text() == "See the archive and here.");
+}
+
+TEST_CASE("references: named reuse, groups and list-defined definitions") {
+  const auto a = wiki(
+      "A.<ref name=\"x\" /> B.<ref name=\"x\">Defined late.</ref> C.<ref name=x/>\n"
+      "D.<ref group=note name=\"x\">A note.</ref> E.<ref name=\"l\"/>\n"
+      "{{Reflist|refs=\n<ref name=\"l\">List-defined.</ref>\n}}\n");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[0].name() == "x");
+  CHECK(a.citations()[0].text() == "Defined late.");
+  CHECK(a.citations()[0].uses().size() == 3);
+  CHECK(a.citations()[1].group() == "note");
+  CHECK(a.citations()[1].uses().size() == 1);
+  CHECK(a.citations()[2].text() == "List-defined.");
+  CHECK(a.citations()[2].uses().size() == 1);  // the definition in the list is not a use
+  CHECK(a.citations()[0].uses()[0].offset == 2);
+}
+
+TEST_CASE("cite templates give their fields") {
+  const auto a = wiki(
+      "X.<ref>{{cite journal |last1=Marek |first1=Tomas |last2=Lindqvist |first2=Anna |title=Grain and "
+      "''coal'' |journal=[[Journal of Trade]] |year=2011 |pages=145–171 |doi=10.5555/x.1 |url=https://example.org/a}}</ref>\n"
+      "Y.<ref>{{Cite book |author=Edith Halloran |title=The Orla Frontier |publisher=Greyfield |date=3 March 1999 "
+      "|isbn=978-0-00-000001-7 |page=12}}</ref>\n"
+      "Z.<ref>{{cite web |title=Report |website=Trust |access-date=9 April 2020}}</ref>\n");
+  REQUIRE(a.citations().size() == 3);
+  const auto j = a.citations()[0];
+  CHECK(j.kind() == wikirel::citation_kind::journal);
+  CHECK(j.title() == "Grain and coal");
+  REQUIRE(j.authors().size() == 2);
+  CHECK(j.authors()[0] == "Tomas Marek");
+  CHECK(j.authors()[1] == "Anna Lindqvist");
+  CHECK(j.work() == "Journal of Trade");
+  CHECK(j.date().year == 2011);
+  CHECK(j.pages() == "145–171");
+  CHECK(j.doi() == "10.5555/x.1");
+  CHECK(j.url() == "https://example.org/a");
+  const auto b = a.citations()[1];
+  CHECK(b.kind() == wikirel::citation_kind::book);
+  CHECK(b.template_name() == "Cite book");
+  CHECK(b.authors().size() == 1);
+  CHECK(b.authors()[0] == "Edith Halloran");
+  CHECK(b.publisher() == "Greyfield");
+  CHECK(b.isbn() == "978-0-00-000001-7");
+  CHECK(b.pages() == "12");
+  CHECK(a.citations()[2].work() == "Trust");
+  CHECK(a.citations()[2].access_date() == "9 April 2020");
+  CHECK(!j.text().empty());
+}
+
+TEST_CASE("short citations: identical sfn calls are one citation") {
+  const auto a = wiki("A.{{sfn|Smith|2001|p=4}} B.{{sfn|Smith|2001|p=4}} C.{{sfn|Smith|2001|p=9}}\n"
+                      "D.<ref>{{harvnb|Jones|1999|p=7}}</ref> {{harvtxt|Brown|1980}} said so.\n");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[0].kind() == wikirel::citation_kind::sfn);
+  CHECK(a.citations()[0].uses().size() == 2);
+  CHECK(a.citations()[0].pages() == "4");
+  CHECK(a.citations()[0].authors()[0] == "Smith");
+  CHECK(a.citations()[1].uses().size() == 1);
+  CHECK(a.citations()[2].kind() == wikirel::citation_kind::sfn);
+  CHECK(a.citations()[2].text() == "Jones 1999, p. 7");
+  CHECK(a.sections()[0].text().find("Brown (1980) said so.") != std::string_view::npos);
+}
+
+TEST_CASE("the refs fixture: 14 citations, 21 uses") {
+  const std::string input = fixture("refs.wiki");  // the article views it: keep it alive
+  const auto a = wiki(input);
+  CHECK(a.citations().size() == 14);
+  CHECK(total_uses(a) == 21);
+}
+
+TEST_CASE("parties from the title or the infobox") {
+  CHECK(wiki("x", "Freedonia–Sylvania relations").parties().size() == 2);
+  const auto spaced = wiki("x", "Soviet Union – United States relations");
+  REQUIRE(spaced.parties().size() == 2);
+  CHECK(spaced.parties()[0] == "Soviet Union");
+  CHECK(spaced.parties()[1] == "United States");
+  const auto between = wiki("x", "Relations between Freedonia and Sylvania");
+  REQUIRE(between.parties().size() == 2);
+  CHECK(between.parties()[1] == "Sylvania");
+  const auto hyphen = wiki("x", "Guinea-Bissau–Portugal relations");
+  REQUIRE(hyphen.parties().size() == 2);
+  CHECK(hyphen.parties()[0] == "Guinea-Bissau");
+  const auto infobox = wiki("{{Infobox bilateral relations|[[Freedonia]]|Sylvania|map=x.png}}\nText.\n", "Our neighbours");
+  REQUIRE(infobox.parties().size() == 2);
+  CHECK(infobox.parties()[0] == "Freedonia");
+  CHECK(wiki("x", "History of Freedonia").parties().empty());
+}
+
+TEST_CASE("malformed input gives a best-effort article with located diagnostics") {
+  const std::string input = fixture("malformed.wiki");  // the article views it: keep it alive
+  const auto a = wiki(input);
+  CHECK(headings(a) == std::vector<std::string>{"2 Harbour", "2 = Unbalanced heading", "2 Later history (1901–1910)"});
+  // The stray "}}" closes the unclosed "{{cite web", as MediaWiki's brace matching does.
+  std::vector<wikirel::diagnostic_kind> kinds;
+  for (const auto& d : a.diagnostics()) kinds.push_back(d.kind);
+  using k = wikirel::diagnostic_kind;
+  CHECK(kinds == std::vector<k>{k::unclosed_tag, k::unbalanced_heading, k::unclosed_table, k::unclosed_comment});
+  for (const auto& d : a.diagnostics()) {
+    CHECK(d.line >= 1);
+    CHECK(d.column >= 1);
+    CHECK(!d.message().empty());
+  }
+  CHECK(a.sections()[0].text().find("The lighthouse was lit") != std::string_view::npos);
+}
+
+TEST_CASE("diagnostics carry 1-based lines and columns in code points") {
+  const auto a = wiki("Line one.\nÉé {{open\n");
+  REQUIRE(a.diagnostics().size() == 1);
+  CHECK(a.diagnostics()[0].kind == wikirel::diagnostic_kind::unclosed_template);
+  CHECK(a.diagnostics()[0].line == 2);
+  CHECK(a.diagnostics()[0].column == 4);
+  CHECK(a.sections()[0].text() == "Line one. Éé {{open");  // an unclosed "{{" is text
+}
+
+TEST_CASE("CRLF and lone CR line ends read like LF") {
+  const auto lf = wiki("Lead.\n== A ==\nBody one.\nBody two.\n");
+  const auto crlf = wiki("Lead.\r\n== A ==\r\nBody one.\r\nBody two.\r\n");
+  const auto cr = wiki("Lead.\r== A ==\rBody one.\rBody two.\r");
+  CHECK(headings(crlf) == headings(lf));
+  CHECK(headings(cr) == headings(lf));
+  CHECK(crlf.sections()[1].text() == lf.sections()[1].text());
+  CHECK(cr.sections()[1].text() == lf.sections()[1].text());
+}
+
+TEST_CASE("char8_t input gives the same article as char") {
+  const std::string_view text = "Lead.\n== Crisis (1933–35) ==\nÉtat.<ref>{{cite web|title=Ça}}</ref>\n";
+  const std::u8string u8(text.begin(), text.end());
+  const auto a = wiki(text);
+  const auto b = wikirel::parse(std::u8string_view(u8), {wikirel::format::wikitext});
+  REQUIRE(b.sections().size() == a.sections().size());
+  CHECK(std::u8string(b.sections()[1].heading()) == u8"Crisis (1933–35)");
+  CHECK(std::u8string(b.citations()[0].title()) == u8"Ça");
+  CHECK(b.sections()[1].text().size() == a.sections()[1].text().size());
+}
+
+TEST_CASE("a copied article stays valid on its own") {
+  std::string text = "== Derived &amp; text ==\nBody.\n";
+  wikirel::article copy;
+  {
+    const auto original = wiki(text);
+    copy = original;
+  }
+  CHECK(copy.sections()[1].heading() == "Derived & text");
+}
+
+TEST_CASE("limits: depth and input size") {
+  wikirel::options o;
+  o.format = wikirel::format::wikitext;
+  o.max_depth = 4;
+  const auto deep = wikirel::parse("a {{x|{{x|{{x|{{x|{{x|{{x|deep}}}}}}}}}}}} b\n== H ==\n", o);
+  CHECK(deep.sections().size() == 2);
+  bool depth = false;
+  for (const auto& d : deep.diagnostics()) depth = depth || d.kind == wikirel::diagnostic_kind::depth_limit;
+  CHECK(depth);
+  o.max_input_size = 10;
+  const auto cut = wikirel::parse("Short lead.\n== Never read ==\n", o);
+  CHECK(cut.sections().size() == 1);
+  REQUIRE(cut.diagnostics().size() == 1);
+  CHECK(cut.diagnostics()[0].kind == wikirel::diagnostic_kind::size_limit);
+}
+
+TEST_CASE("format detection") {
+  CHECK(wikirel::detect_format("== A ==\n'''Bold''' [[link]]"sv) == wikirel::format::wikitext);
+  CHECK(wikirel::detect_format("History\n\nThe town grew.[1]\n"sv) == wikirel::format::plaintext);
+  CHECK(wikirel::parse("Plain words only.").format() == wikirel::format::plaintext);
+}

@@ -19,6 +19,13 @@
 
 namespace wikirel::detail {
 
+/// The fast run-time paths (SSE2, memchr) are on unless a test, the fuzzer or the benchmark
+/// turns them off to compare with the scalar paths that constant evaluation uses.
+inline bool fast_paths_enabled = true;
+
+/// True where a fast path may run: at run time, while enabled.
+constexpr bool use_fast_path() noexcept { return !std::is_constant_evaluated() && fast_paths_enabled; }
+
 /// A compile-time set of ASCII bytes.
 template <char... Cs>
 struct byte_set {
@@ -49,7 +56,7 @@ inline const char* find_first_of_sse2(const char* p, const char* end, byte_set<C
 template <class Set, class C>
 constexpr const C* find_first_of(const C* p, const C* end) noexcept {
 #if WIKIREL_HAS_SSE2
-  if (!std::is_constant_evaluated()) {
+  if (use_fast_path()) {
     static_assert(sizeof(C) == 1);
     const char* first = reinterpret_cast<const char*>(p);
     const char* hit = find_first_of_sse2(first, reinterpret_cast<const char*>(end), static_cast<Set*>(nullptr));
@@ -62,7 +69,7 @@ constexpr const C* find_first_of(const C* p, const C* end) noexcept {
 /// The first occurrence of byte c in [p, end), or end.
 template <class C>
 constexpr const C* find_byte(const C* p, const C* end, char c) noexcept {
-  if (!std::is_constant_evaluated()) {
+  if (use_fast_path()) {
     if (p >= end) return end;
     const void* hit = std::memchr(p, static_cast<unsigned char>(c), static_cast<std::size_t>(end - p));
     return hit ? p + (static_cast<const unsigned char*>(hit) - reinterpret_cast<const unsigned char*>(p)) : end;

@@ -18,6 +18,7 @@
 // or quote has been open for more than a few hundred bytes (it was likely never closed).
 
 #include "chars.hpp"
+#include "scan.hpp"
 #include "temporal_simd.hpp"
 #include "utf8.hpp"
 
@@ -48,7 +49,7 @@ template <class C>
 constexpr std::size_t next_stop(std::basic_string_view<C> text, std::size_t i) noexcept {
   const std::size_t size = text.size();
 #if WIKIREL_TEMPORAL_SSE2
-  if (!std::is_constant_evaluated()) {
+  if (use_fast_path()) {
     const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (size - i >= 16) {
       if (const unsigned mask = sentence_stops16(bytes + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));

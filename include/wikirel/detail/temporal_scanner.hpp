@@ -11,6 +11,7 @@
 // anchor. Every look around is bounded, so the whole is linear in the text.
 
 #include "../date.hpp"
+#include "scan.hpp"
 #include "temporal_atoms.hpp"
 #include "temporal_context.hpp"
 #include "temporal_identifiers.hpp"
@@ -55,7 +56,7 @@ class date_scanner {
   template <class F>
   constexpr void run(F&& emit) {
 #if WIKIREL_TEMPORAL_SSE2
-    if (!std::is_constant_evaluated()) {
+    if (use_fast_path()) {
       run_blocks(emit);
       return;
     }

@@ -5,6 +5,7 @@
 // templates, links, comments or tags.
 
 #include "chars.hpp"
+#include "scan.hpp"
 #include "tags.hpp"
 #include "wikitext_names.hpp"
 
@@ -69,8 +70,9 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     }
     visit(a);
   };
+  using specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
   const C* p = first;
-  while (p < last) {
+  while ((p = find_first_of<specials>(p, last)) < last) {
     const unsigned char c = byte_of(*p);
     const bool pair = last - p >= 2 && byte_of(p[1]) == c;
     if (c == '{' && pair) ++braces, p += 2;

@@ -67,19 +67,14 @@ constexpr void season_span(int season, std::int32_t year, date& begin, date& end
   end = date{season == 4 ? add_years(year, 1) : year, static_cast<std::uint8_t>(season_last_month(season)), 0};
 }
 
-/// Narrows a hundred or ten years starting at `first` to its early, middle or late third
-/// (parts 1–3: 1800–1833, 1834–1866, 1867–1899; 1950–1953, 1954–1956, 1957–1959) or to
-/// its first or second half (parts 4, 5).
+/// The years of a hundred or ten years starting at `first`, or of its first or second half
+/// (parts 4, 5). Early, mid and late (parts 1–3) keep the whole span: the expression is
+/// marked approximate instead, as TimeML keeps "the early 1950s" the decade 195X with a
+/// modifier. Narrowing to a third (1950–1953) would contradict annotations that do.
 constexpr void narrow_to_part(int part, std::int32_t first, std::int32_t length, std::int32_t& lo,
                               std::int32_t& hi) noexcept {
   lo = first;
   hi = first + length - 1;
-  if (part == 0) return;
-  const std::int32_t a = length == 100 ? 34 : 4;  // first of the middle third
-  const std::int32_t b = length == 100 ? 67 : 7;  // first of the last third
-  if (part == 1) hi = first + a - 1;
-  if (part == 2) lo = first + a, hi = first + b - 1;
-  if (part == 3) lo = first + b;
   if (part == 4) hi = first + length / 2 - 1;  // the first half
   if (part == 5) lo = first + length / 2;      // the second half
 }

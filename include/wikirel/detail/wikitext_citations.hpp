@@ -21,12 +21,13 @@ namespace wikirel::detail {
 /// inside (without the braces) and returns true.
 template <class C>
 constexpr bool next_template(const C*& from, const C* last, const C*& inner, const C*& inner_end) noexcept {
-  for (const C* p = from; last - p >= 2; ++p) {
+  using starts = byte_set<'{', '<'>;
+  for (const C* p = from; (p = find_first_of<starts>(p, last)) < last && last - p >= 2; ++p) {
     if (byte_of(*p) == '<') {
       p = skip_nested_tag(p, last) - 1;
       continue;
     }
-    if (byte_of(p[0]) != '{' || byte_of(p[1]) != '{') continue;
+    if (byte_of(p[1]) != '{') continue;
     int depth = 0;
     for (const C* q = p; last - q >= 2;) {
       if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
@@ -54,19 +55,60 @@ struct cite_fields {
   int highest = 0;
 };
 
-/// "last2" → ("last", 2); "author" → ("author", 1); false when the key is not an author part.
-constexpr bool author_key(std::string_view key, std::string_view& base, int& number) noexcept {
-  std::size_t digits = key.size();
-  while (digits > 0 && is_digit(byte_of(key[digits - 1]))) --digits;
-  base = key.substr(0, digits);
-  number = 0;
-  for (std::size_t i = digits; i < key.size() && number < 1000; ++i) number = number * 10 + (key[i] - '0');
-  if (digits == key.size()) number = 1;
-  if (base.size() > 0 && base.back() == '-') base.remove_suffix(1);  // "author-1"
-  constexpr std::string_view parts[] = {"last", "first", "author", "surname", "given", "author-last", "author-first"};
-  for (std::string_view p : parts)
-    if (base == p) return number >= 1;
-  return false;
+/// The cite-template parameters wikirel reads. Author parts carry a number ("last2").
+enum class cite_key : std::uint8_t {
+  other, title, date, year, access_date, url, doi, isbn, publisher, pages, work, free_authors,
+  last, first, author
+};
+
+/// Which parameter a key names, and its number for author parts ("first3" → first, 3). The
+/// key is compared as written, ignoring ASCII case: no folding copy per argument.
+template <class C>
+constexpr cite_key classify_cite_key(const C* k, std::size_t n, int& number) noexcept {
+  std::size_t base = n;
+  while (base > 0 && is_digit(byte_of(k[base - 1]))) --base;
+  number = 1;
+  if (base < n) {
+    number = 0;
+    for (std::size_t i = base; i < n && number < 1000; ++i) number = number * 10 + (byte_of(k[i]) - '0');
+    if (base > 0 && byte_of(k[base - 1]) == '-') --base;  // "author-1"
+  }
+  const auto is = [&](std::string_view name) { return equals_ci(k, base, name); };
+  if (base < n) {  // numbered: only author parts
+    if (is("last") || is("surname") || is("author-last")) return cite_key::last;
+    if (is("first") || is("given") || is("author-first")) return cite_key::first;
+    if (is("author")) return cite_key::author;
+    return cite_key::other;
+  }
+  switch (n) {
+    case 1: return is("p") ? cite_key::pages : cite_key::other;
+    case 2: return is("pp") || is("at") ? cite_key::pages : cite_key::other;
+    case 3: return is("url") ? cite_key::url : is("doi") ? cite_key::doi : cite_key::other;
+    case 4:
+      if (is("date")) return cite_key::date;
+      if (is("year")) return cite_key::year;
+      if (is("isbn")) return cite_key::isbn;
+      if (is("page")) return cite_key::pages;
+      if (is("work")) return cite_key::work;
+      return is("last") ? cite_key::last : cite_key::other;
+    case 5:
+      if (is("title")) return cite_key::title;
+      if (is("pages")) return cite_key::pages;
+      if (is("first")) return cite_key::first;
+      if (is("given")) return cite_key::first;
+      return cite_key::other;
+    case 6: return is("author") ? cite_key::author : is("isbn13") ? cite_key::isbn : is("series") ? cite_key::work
+                   : is("people") ? cite_key::free_authors : cite_key::other;
+    case 7: return is("website") ? cite_key::work : is("journal") ? cite_key::work : is("authors") ? cite_key::free_authors
+                   : is("surname") ? cite_key::last : cite_key::other;
+    case 8: return is("magazine") ? cite_key::work : is("vauthors") ? cite_key::free_authors : cite_key::other;
+    case 9: return is("newspaper") ? cite_key::work : is("publisher") ? cite_key::publisher : cite_key::other;
+    case 10: return is("periodical") ? cite_key::work : is("accessdate") ? cite_key::access_date : cite_key::other;
+    case 11: return is("access-date") ? cite_key::access_date : is("author-last") ? cite_key::last : cite_key::other;
+    case 12: return is("encyclopedia") ? cite_key::work : is("author-first") ? cite_key::first : cite_key::other;
+    case 13: return is("encyclopaedia") ? cite_key::work : cite_key::other;
+    default: return cite_key::other;
+  }
 }
 
 template <class CharT, class Storage, class Reader>
@@ -166,38 +208,36 @@ class citation_reader {
   }
 
   constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
-    const folded_name key = a.folded_key();
-    const std::string_view k = key.view();
-    std::string_view base;
-    int n = 0;
-    if (k == "title") f.title = rendered(a);
-    else if (k == "date") f.date_text = rendered(a);
-    else if (k == "year") f.year = rendered(a);
-    else if (k == "access-date" || k == "accessdate") f.access_date = rendered(a);
-    else if (k == "url") f.url = raw(a);
-    else if (k == "doi") f.doi = raw(a);
-    else if (k == "isbn" || k == "isbn13") f.isbn = raw(a);
-    else if (k == "publisher") f.publisher = rendered(a);
-    else if (k == "pages" || k == "page" || k == "pp" || k == "p" || k == "at") {
-      if (f.pages.empty()) f.pages = rendered(a);
-    } else if (is_work(k)) {
-      if (f.work.empty()) f.work = rendered(a);
-    } else if (k == "authors" || k == "vauthors" || k == "people") {
-      f.free_authors = rendered(a);
-    } else if (author_key(k, base, n) && n <= cite_fields::max_authors) {
-      text_ref& slot = base == "first" || base == "given" || base == "author-first" ? f.first[n]
-                       : base == "author" ? f.full[n] : f.last[n];
-      slot = rendered(a);
-      if (n > f.highest) f.highest = n;
+    int n = 1;
+    const cite_key key = classify_cite_key(a.key, static_cast<std::size_t>(a.key_end - a.key), n);
+    switch (key) {
+      case cite_key::title: f.title = rendered(a); break;
+      case cite_key::date: f.date_text = rendered(a); break;
+      case cite_key::year: f.year = rendered(a); break;
+      case cite_key::access_date: f.access_date = rendered(a); break;
+      case cite_key::url: f.url = raw(a); break;
+      case cite_key::doi: f.doi = raw(a); break;
+      case cite_key::isbn: f.isbn = raw(a); break;
+      case cite_key::publisher: f.publisher = rendered(a); break;
+      case cite_key::pages:
+        if (f.pages.empty()) f.pages = rendered(a);
+        break;
+      case cite_key::work:
+        if (f.work.empty()) f.work = rendered(a);
+        break;
+      case cite_key::free_authors: f.free_authors = rendered(a); break;
+      case cite_key::last:
+      case cite_key::first:
+      case cite_key::author: take_author(f, a, key, n); break;
+      case cite_key::other: break;
     }
   }
 
-  static constexpr bool is_work(std::string_view k) noexcept {
-    constexpr std::string_view names[] = {"work", "website", "newspaper", "journal", "magazine", "periodical",
-                                          "encyclopedia", "encyclopaedia", "series"};
-    for (std::string_view n : names)
-      if (k == n) return true;
-    return false;
+  constexpr void take_author(cite_fields& f, const template_arg<CharT>& a, cite_key k, int n) {
+    if (n < 1 || n > cite_fields::max_authors) return;
+    text_ref& slot = k == cite_key::first ? f.first[n] : k == cite_key::author ? f.full[n] : f.last[n];
+    slot = rendered(a);
+    if (n > f.highest) f.highest = n;
   }
 
   constexpr void store(std::uint32_t i, const cite_fields& f) {

@@ -24,27 +24,62 @@ struct found_event {
   std::uint32_t sentence_limit = 0;
 };
 
+/// Finds the sentence holding [begin, end): the text splits into sentences only within the
+/// paragraph (line) that holds it, since sentences never cross a line break.
+template <class CharT>
+class sentence_finder {
+ public:
+  constexpr explicit sentence_finder(std::basic_string_view<CharT> text) noexcept : text_(text) {}
+
+  constexpr sentence_span around(std::size_t begin, std::size_t end) noexcept {
+    if (!started_ || begin >= current_.limit) skip_to_line_of(begin);
+    while (current_.limit <= begin && current_.limit < text_.size()) current_ = next_sentence(text_, current_.limit);
+    sentence_span s = current_;
+    // An expression that runs past the split (an abbreviation the splitter took for an end)
+    // keeps its whole sentence.
+    while (end > s.end && s.limit < text_.size()) {
+      const sentence_span more = next_sentence(text_, s.limit);
+      s.end = more.end;
+      s.limit = more.limit;
+    }
+    return s;
+  }
+
+ private:
+  /// Moves to the line that holds `at` when it is a later line: the lines between hold no
+  /// date and need no splitting. Looks back no further than where the last sentence ended,
+  /// so the whole text is looked at about once.
+  constexpr void skip_to_line_of(std::size_t at) noexcept {
+    const std::size_t floor = started_ ? current_.limit : 0;
+    std::size_t start = at;
+    while (start > floor && text_[start - 1] != CharT('\n')) --start;
+    if (started_ && start == floor) return;  // same line: go on splitting from here
+    started_ = true;
+    current_ = next_sentence(text_, start);
+  }
+
+  std::basic_string_view<CharT> text_;
+  sentence_span current_{};
+  bool started_ = false;
+};
+
+/// Every date expression of a section's text with its sentence. The recognizer runs once
+/// over the whole text; only the lines that hold a date are split into sentences.
 template <class CharT, class Sink>
 constexpr void extract_events(std::basic_string_view<CharT> text, Sink&& sink) {
   date_context context{};
-  std::size_t from = 0;
-  while (from < text.size()) {
-    const sentence_span s = next_sentence(text, from);
-    if (s.end > s.begin) {
-      const auto sentence = text.substr(s.begin, s.end - s.begin);
-      find_dates(sentence, context, [&](const date_match& m) {
-        found_event e;
-        e.when = m.when;
-        e.expression_begin = static_cast<std::uint32_t>(s.begin + m.offset);
-        e.expression_end = static_cast<std::uint32_t>(s.begin + m.offset + m.length);
-        e.sentence_begin = static_cast<std::uint32_t>(s.begin);
-        e.sentence_end = static_cast<std::uint32_t>(s.end);
-        e.sentence_limit = static_cast<std::uint32_t>(s.limit);
-        sink(e);
-      });
-    }
-    from = s.limit > from ? s.limit : from + 1;  // always move on
-  }
+  sentence_finder<CharT> sentences(text);
+  find_dates(text, context, [&](const date_match& m) {
+    const sentence_span s = sentences.around(m.offset, m.offset + m.length);
+    found_event e;
+    e.when = m.when;
+    e.expression_begin = static_cast<std::uint32_t>(m.offset);
+    e.expression_end = static_cast<std::uint32_t>(m.offset + m.length);
+    e.sentence_begin = static_cast<std::uint32_t>(s.begin);
+    e.sentence_end = static_cast<std::uint32_t>(s.end);
+    e.sentence_limit = static_cast<std::uint32_t>(s.limit);
+    sink(e);
+  });
 }
 
 }  // namespace wikirel::detail

@@ -28,8 +28,9 @@ constexpr bool next_template(const C*& from, const C* last, const C*& inner, con
       continue;
     }
     if (byte_of(p[1]) != '{') continue;
+    using braces = byte_set<'{', '}'>;
     int depth = 0;
-    for (const C* q = p; last - q >= 2;) {
+    for (const C* q = p; (q = find_first_of<braces>(q, last)) < last && last - q >= 2;) {
       if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
       else if (byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
         if (--depth == 0) {

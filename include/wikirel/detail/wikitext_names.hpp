@@ -7,6 +7,7 @@
 
 #include "chars.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -42,6 +43,42 @@ constexpr folded_name fold_name(const C* first, const C* last) noexcept {
   return n;
 }
 
+/// A map from names to values, built during compilation: open addressing over FNV-1a, so a
+/// lookup is one hash and (nearly always) one comparison, whatever the table's size.
+template <class Value, std::size_t Slots>
+class static_name_map {
+ public:
+  static constexpr std::uint32_t hash(std::string_view s) noexcept {
+    std::uint32_t h = 2166136261u;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  constexpr void insert(std::string_view key, const Value& value) noexcept {
+    std::size_t i = hash(key) & (Slots - 1);
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & (Slots - 1);
+    slots_[i] = {key, value, true};
+  }
+  /// Sets `value` and returns true when `key` is in the map.
+  constexpr bool find(std::string_view key, Value& value) const noexcept {
+    for (std::size_t i = hash(key) & (Slots - 1); slots_[i].used; i = (i + 1) & (Slots - 1)) {
+      if (slots_[i].key == key) {
+        value = slots_[i].value;
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  struct slot {
+    std::string_view key{};
+    Value value{};
+    bool used = false;
+  };
+  static_assert((Slots & (Slots - 1)) == 0, "a power of two");
+  std::array<slot, Slots> slots_{};
+};
+
 template <std::size_t N>
 constexpr bool one_of(const folded_name& n, const std::string_view (&names)[N]) noexcept {
   for (std::string_view s : names)
@@ -75,15 +112,22 @@ inline constexpr std::string_view opaque_tags[] = {
     "hiero", "chem", "ce", "imagemap", "inputbox", "categorytree", "gallery", "mapframe",
     "maplink", "charinsert", "templatestyles", "indicator", "dynamicpagelist", "rss", "quiz"};
 
+inline constexpr auto tag_kinds = [] {
+  static_name_map<tag_kind, 256> m;
+  for (std::string_view t : html_tags) m.insert(t, tag_kind::html);
+  for (std::string_view t : opaque_tags) m.insert(t, tag_kind::opaque);
+  for (std::string_view t : line_break_tags) m.insert(t, tag_kind::line_break);
+  m.insert("ref", tag_kind::ref);
+  m.insert("references", tag_kind::references);
+  m.insert("nowiki", tag_kind::nowiki);
+  m.insert("includeonly", tag_kind::hidden);
+  return m;
+}();
+
 constexpr tag_kind classify_tag(const folded_name& n) noexcept {
-  if (n == "ref") return tag_kind::ref;
-  if (n == "references") return tag_kind::references;
-  if (n == "nowiki") return tag_kind::nowiki;
-  if (n == "includeonly") return tag_kind::hidden;
-  if (one_of(n, line_break_tags)) return tag_kind::line_break;
-  if (one_of(n, opaque_tags)) return tag_kind::opaque;
-  if (one_of(n, html_tags)) return tag_kind::html;
-  return tag_kind::unknown;
+  tag_kind k = tag_kind::unknown;
+  tag_kinds.find(n.view(), k);
+  return k;
 }
 
 // ---- templates ----------------------------------------------------------------------
@@ -120,6 +164,7 @@ inline constexpr std::string_view quote_templates[] = {"quote", "blockquote", "c
 struct symbol_template {
   std::string_view name;
   std::string_view text;
+  constexpr std::string_view symbol_text() const noexcept { return text; }
 };
 inline constexpr symbol_template symbol_templates[] = {
     {"ndash", "\xE2\x80\x93"}, {"en dash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
@@ -153,19 +198,27 @@ struct template_class {
   std::string_view symbol{};   ///< symbol: the text
 };
 
+inline constexpr auto template_classes = [] {
+  static_name_map<template_class, 512> m;
+  // Inserted in reverse order of precedence: a later insert of the same name wins.
+  for (std::string_view n : quote_templates) m.insert(n, {template_kind::quote, 1, "text"});
+  for (std::string_view n : reference_list_templates) m.insert(n, {template_kind::reference_list});
+  for (std::string_view n : note_templates) m.insert(n, {template_kind::note});
+  for (std::string_view n : inline_citation_templates) m.insert(n, {template_kind::inline_citation});
+  for (std::string_view n : short_citation_templates) m.insert(n, {template_kind::short_citation});
+  for (std::string_view n : date_templates) m.insert(n, {template_kind::date});
+  m.insert("infobox bilateral relations", {template_kind::bilateral_infobox});
+  m.insert("infobox bilateral relation", {template_kind::bilateral_infobox});
+  for (const display_template& d : display_templates) m.insert(d.name, {template_kind::display, d.position, d.named, {}});
+  for (const symbol_template& t : symbol_templates) m.insert(t.name, {template_kind::symbol, 0, {}, t.symbol_text()});
+  return m;
+}();
+
 constexpr template_class classify_template(const folded_name& n) noexcept {
-  for (const symbol_template& s : symbol_templates)
-    if (n == s.name) return {template_kind::symbol, 0, {}, s.text};
-  for (const display_template& d : display_templates)
-    if (n == d.name) return {template_kind::display, d.position, d.named, {}};
+  template_class c;
+  if (template_classes.find(n.view(), c)) return c;
   if (n.starts_with("lang-")) return {template_kind::display, 1, {}, {}};
-  if (one_of(n, date_templates)) return {template_kind::date};
-  if (one_of(n, short_citation_templates)) return {template_kind::short_citation};
-  if (one_of(n, inline_citation_templates)) return {template_kind::inline_citation};
-  if (one_of(n, note_templates) || n.starts_with("#tag:ref")) return {template_kind::note};
-  if (one_of(n, reference_list_templates)) return {template_kind::reference_list};
-  if (one_of(n, quote_templates)) return {template_kind::quote, 1, "text"};
-  if (n == "infobox bilateral relations" || n == "infobox bilateral relation") return {template_kind::bilateral_infobox};
+  if (n.starts_with("#tag:ref")) return {template_kind::note};
   return {};
 }
 

@@ -60,27 +60,36 @@ constexpr const C* skip_opaque(const C* p, const C* end, closer_finder<C>& finde
   return close == end ? t.end : after;
 }
 
+/// True when only blanks (and, for a table start, ':' indents) stand between the line's
+/// start and p.
+template <class C>
+constexpr bool at_line_start(const C* begin, const C* p, bool indents) noexcept {
+  while (p > begin && (is_blank(byte_of(p[-1])) || (indents && byte_of(p[-1]) == ':'))) --p;
+  return p == begin || byte_of(p[-1]) == '\n';
+}
+
 template <class C>
 constexpr unclosed_marks find_unclosed(const C* begin, const C* end) {
-  using specials = byte_set<'{', '}', '<', '\n'>;
+  // Only braces and tags matter; line starts are checked by looking back from a "{|" or
+  // "|}", so the scan does not stop at every newline.
+  using specials = byte_set<'{', '}', '<'>;
   closer_finder<C> finder(end);
   unclosed_marks marks;
   std::vector<std::uint32_t> tables;
   const auto offset = [begin](const C* p) { return static_cast<std::uint32_t>(p - begin); };
-  const auto line_start = [&](const C* p) {
-    if (const C* t = table_start(p, end)) tables.push_back(offset(t));
-    else if (table_end(p, end) && !tables.empty()) tables.pop_back();
-  };
-  line_start(begin);
   for (const C* p = begin;;) {
     p = find_first_of<specials>(p, end);
     if (p >= end) break;
     const unsigned char c = byte_of(*p);
-    if (c == '\n') {
-      line_start(++p);
-    } else if (c == '<') {
+    if (c == '<') {
       p = skip_opaque(p, end, finder);
-    } else if (end - p >= 2 && byte_of(p[1]) == c) {
+      continue;
+    }
+    if (c == '{' && end - p >= 2 && byte_of(p[1]) == '|' && at_line_start(begin, p, true))
+      tables.push_back(offset(p));
+    if (c == '}' && p > begin && byte_of(p[-1]) == '|' && at_line_start(begin, p - 1, false) && !tables.empty())
+      tables.pop_back();
+    if (end - p >= 2 && byte_of(p[1]) == c) {
       // The braces left on the stack at the end are the unclosed ones, in order.
       if (c == '{') marks.braces.push_back(offset(p));
       else if (!marks.braces.empty()) marks.braces.pop_back();

@@ -228,6 +228,13 @@ class wikitext_reader {
   /// What the start of a line means: a heading, a table, a list item, a paragraph break.
   constexpr void line_start() {
     if (fragment_) return;
+    if (p_ < end_ && plain_line_start(byte_of(*p_))) {  // the usual case: a line of prose
+      if (line_was_list_ && emitting()) {
+        b_.line_break();
+        line_was_list_ = false;
+      }
+      return;
+    }
     const CharT* first = skip_blanks(p_, end_);
     if (first >= end_ || byte_of(*first) == '\n' || byte_of(*first) == '\r') {
       if (emitting()) b_.line_break();
@@ -239,6 +246,12 @@ class wikitext_reader {
       if (const CharT* t = table_end(p_, end_)) return close_table(t);
     }
     if (emitting()) line_markers();
+  }
+
+  /// A byte that cannot start a heading, table, list, rule, indent or blank line.
+  static constexpr bool plain_line_start(unsigned char c) noexcept {
+    return c != '=' && c != '{' && c != '|' && c != '*' && c != '#' && c != ':' && c != ';' && c != '-' &&
+           c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '!';
   }
 
   /// List markers, indents and rules: the line is an item of its own.
@@ -395,6 +408,9 @@ class wikitext_reader {
   /// A template's '|' starts its next argument, which may be the one it shows.
   constexpr void next_argument(frame& f) {
     ++p_;
+    const bool tracked = f.tkind == template_kind::display || f.tkind == template_kind::quote ||
+                         f.tkind == template_kind::reference_list;
+    if (!tracked) return;  // most templates show nothing: their arguments need no bookkeeping
     const CharT* key = skip_spaces(p_, end_);
     const CharT* k = key;
     while (k < end_ && (is_alnum(byte_of(*k)) || byte_of(*k) == '-' || byte_of(*k) == '_' || byte_of(*k) == ' ')) ++k;
@@ -618,10 +634,10 @@ class wikitext_reader {
     const CharT* t = skip_blanks(target, stop);
     const bool colon = t < stop && byte_of(*t) == ':';
     if (colon) ++t;
-    const CharT* c = t;
+    const CharT* c = find_byte(t, stop, ':');
+    if (c >= stop) return link_kind::normal;  // most links: no namespace
     bool lower = true;
-    while (c < stop && byte_of(*c) != ':') lower = lower && !is_upper(byte_of(*c)), ++c;
-    if (c >= stop) return link_kind::normal;
+    for (const CharT* q = t; q < c; ++q) lower = lower && !is_upper(byte_of(*q));
     return classify_link_prefix(fold_name(t, c), colon, lower);
   }
 

@@ -125,7 +125,7 @@ class dynamic_list {
 
  private:
   static constexpr void copy(const T* from, std::size_t n, T* to) noexcept {
-    if (!std::is_constant_evaluated()) {
+    if (!std::is_constant_evaluated() && n * sizeof(T) > 32) {  // short runs: the loop beats a call
       std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
       return;
     }

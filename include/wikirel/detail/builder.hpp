@@ -12,6 +12,7 @@
 #include "chars.hpp"
 #include "events.hpp"
 #include "name_index.hpp"
+#include "scan.hpp"
 #include "section_names.hpp"
 #include "utf8.hpp"
 
@@ -481,15 +482,19 @@ class builder {
     std::sort(d_.diagnostics.begin(), d_.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
       return a.offset != b.offset ? a.offset < b.offset : static_cast<int>(a.kind) < static_cast<int>(b.kind);
     });
-    std::uint32_t line = 1, line_start = 0, pos = 0;
+    // Lines and columns advance with the offsets, so the input is read once however many
+    // diagnostics stand on one long line.
+    std::uint32_t line = 1, pos = 0, column = 1;
     const view_type src = d_.source;
     for (diagnostic& g : d_.diagnostics) {
       const std::uint32_t target = g.offset > src.size() ? static_cast<std::uint32_t>(src.size()) : g.offset;
+      for (const CharT* nl; (nl = find_byte(src.data() + pos, src.data() + target, '\n')) < src.data() + target;) {
+        ++line;
+        column = 1;
+        pos = static_cast<std::uint32_t>(nl - src.data()) + 1;
+      }
       for (; pos < target; ++pos)
-        if (src[pos] == CharT('\n')) ++line, line_start = pos + 1;
-      std::uint32_t column = 1;
-      for (std::uint32_t i = line_start; i < target; ++i)
-        if (starts_code_point(byte_of(src[i]))) ++column;
+        if (starts_code_point(byte_of(src[pos]))) ++column;
       g.line = line;
       g.column = column;
     }

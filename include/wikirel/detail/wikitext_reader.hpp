@@ -64,6 +64,7 @@ class wikitext_reader {
 
  private:
   using specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
+  using structure_specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<', '|'>;
 
   enum class frame_kind : std::uint8_t { template_call, link, external_link, table, references };
 
@@ -163,9 +164,12 @@ class wikitext_reader {
 
   constexpr void read_until(const CharT* limit) {
     while (p_ < limit) {
-      const CharT* q = find_first_of<specials>(p_, limit);
-      if (q > p_) {
-        if (emitting()) b_.text(p_, q);
+      // In hidden text (a template, a table) quotes, entities and magic words do not matter.
+      if (!emitting()) {
+        p_ = find_first_of<structure_specials>(p_, limit);
+      } else {
+        const CharT* q = find_first_of<specials>(p_, limit);
+        if (q > p_) b_.text(p_, q);
         p_ = q;
       }
       if (p_ < limit) step(limit);

@@ -148,3 +148,45 @@ TEST_CASE("the seed reads as check_seed.py expects" * doctest::skip(!wikirel_tes
   CHECK(!any_text_contains(a, "The Full Wiki"));
   CHECK(!any_text_contains(a, "Your email address"));
 }
+
+TEST_CASE("browser copies: navigation before the article, localized taglines, edit links on their own line") {
+  const std::string_view nav_first =
+      "Jump to content\nMain menu\nNavigation\nMain page\nContents\nCurrent events\nSearch\nPersonal tools\n"
+      "Lindmoor Harbour\n2 languages\nArticle\nTalk\nRead\nEdit\nView history\nTools\n"
+      "From Wikipedia, the free encyclopedia\nFor the village in Sylvania, see Lindmoor (Sylvania).\n"
+      "Lindmoor Harbour is an invented port used by the wikirel tests.[1]\n\n"
+      "History[edit]\nThe pier was built in 1881.\n\nTrade\n[edit]\nFish and timber left from the quay.\n\n"
+      "References[edit]\n1. ^ Harbour Trust (1990). Annual report.\n";
+  const auto a = plain(nav_first);
+  CHECK(a.title() == "Lindmoor Harbour");
+  CHECK(heading_texts(a) == std::vector<std::string>{"History", "Trade", "References"});
+  CHECK(!any_text_contains(a, "Main menu"));
+  CHECK(!any_text_contains(a, "For the village"));
+  REQUIRE(a.citations().size() == 1);
+  CHECK(a.citations()[0].uses().size() == 1);
+
+  const auto de = plain("Kellenhafen\nAus Wikipedia, der freien Enzyklop\xC3\xA4" "die\n"
+                        "Kellenhafen ist ein erfundener Hafen.\n\nGeschichte[Quelltext bearbeiten]\nText.\n");
+  CHECK(de.title() == "Kellenhafen");
+  CHECK(heading_texts(de) == std::vector<std::string>{"Geschichte"});
+}
+
+TEST_CASE("a mobile copy: headings straight over their paragraphs, no blank line between") {
+  const std::string_view mobile =
+      "Open main menu\nWikipedia\nSearch\nTarn Mill\nWatch\nEdit\n"
+      "Tarn Mill is an invented wool mill on the River Tarn, written for the wikirel tests, with a lead long "
+      "enough to read as prose.\n\n"
+      "Closure\nProduction stopped on 31 March 1956 and the buildings were sold to the county council, which "
+      "turned the mill into a museum of the valley's wool trade.[1]\n\n"
+      "References\n1. ^ Harker, Joan (2011). Mills of the Tarn Valley.\n";
+  const auto a = plain(mobile);
+  CHECK(a.title() == "Tarn Mill");
+  CHECK(heading_texts(a) == std::vector<std::string>{"Closure", "References"});
+  CHECK(a.citations().size() == 1);
+}
+
+TEST_CASE("a second reference list numbered from 1 again gives citations of its own") {
+  const auto a = plain("Body.[1]\n\nNotes\n1. ^ A note.\n\nReferences\n1. ^ A source.\n2. ^ Another source.\n");
+  CHECK(a.citations().size() == 3);
+  CHECK(a.citations()[0].uses().size() == 1);
+}

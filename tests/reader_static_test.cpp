@@ -98,4 +98,14 @@ static_assert(wikirel::parse(kBrowser).sections().size() == 4);
 static_assert(wikirel::parse(kBrowser).sections()[2].level() == 3);
 static_assert(wikirel::parse(kBrowser).categories().size() == 2);
 
+constexpr std::string_view kNavFirst =
+    "Main menu\nSearch\nPersonal tools\nLindmoor Harbour\n2 languages\nTools\n"
+    "From Wikipedia, the free encyclopedia\nLindmoor Harbour is an invented port.[1]\n\n"
+    "History[edit]\nThe pier was built in 1881.\n\nTrade\n[edit]\nFish left from the quay.\n\n"
+    "References[edit]\n1. ^ Harbour Trust (1990). Annual report.\n";
+static_assert(wikirel::parse(kNavFirst).title() == "Lindmoor Harbour");
+static_assert(wikirel::parse(kNavFirst).sections().size() == 4);
+static_assert(wikirel::parse(kNavFirst).sections()[2].heading() == "Trade");
+static_assert(wikirel::parse(kNavFirst).citations().size() == 1);
+
 }  // namespace

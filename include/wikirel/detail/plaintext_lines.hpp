@@ -24,6 +24,51 @@ inline constexpr std::string_view chrome_line_starts[] = {
     "your name", "your email", "your e-mail", "privacy policy", "cookie statement", "mobile view",
     "hidden categories:", "hidden category:", "note: many of our articles"};
 
+/// "From Wikipedia, the free encyclopedia" in the languages of the large Wikipedias: the
+/// line between the page's title and the article.
+inline constexpr std::string_view from_wikipedia_lines[] = {
+    "from wikipedia, the free encyclopedia", "aus wikipedia, der freien enzyklop\xC3\xA4" "die",
+    "uit wikipedia, die vrye ensiklopedie", "un article de wikip\xC3\xA9" "dia, l'encyclop\xC3\xA9" "die libre",
+    "de wikipedia, la enciclopedia libre", "da wikipedia, l'enciclopedia libera", "fra wikipedia, den frie encyklop\xC3\xA6" "di",
+    "uit wikipedia, de vrije encyclopedie", "z wikipedii, wolnej encyklopedii", "fr\xC3\xA5n wikipedia, den fria encyklopedin",
+    "origem: wikip\xC3\xA9" "dia, a enciclop\xC3\xA9" "dia livre", "fra wikipedia, den frie encyklop\xC3\xA6" "dien",
+    "\xD0\x9C\xD0\xB0\xD1\x82\xD0\xB5\xD1\x80\xD0\xB8\xD0\xB0\xD0\xBB \xD0\xB8\xD0\xB7 \xD0\x92\xD0\xB8\xD0\xBA\xD0\xB8\xD0\xBF\xD0\xB5\xD0\xB4\xD0\xB8\xD0\xB8"};
+
+/// Whole lines of a wiki page's navigation (sidebars, tabs, menus, tools), compared ignoring
+/// case. They surround the article in a browser copy and are never its title or headings.
+inline constexpr std::string_view navigation_lines[] = {
+    "main menu", "move to sidebar", "hide", "show", "navigation", "main page", "contents", "current events",
+    "random article", "about wikipedia", "contact us", "contribute", "help", "learn to edit", "community portal",
+    "recent changes", "upload file", "special pages", "search", "appearance", "donate", "create account", "log in",
+    "personal tools", "article", "talk", "english", "read", "edit", "edit source", "view history", "tools",
+    "actions", "general", "what links here", "related changes", "permanent link", "page information",
+    "cite this page", "get shortened url", "download qr code", "print/export", "download as pdf",
+    "printable version", "in other projects", "wikimedia commons", "wikidata item", "text", "small",
+    "standard", "large", "width", "wide", "color (beta)", "automatic", "light", "dark", "not logged in",
+    "contributions", "namespaces", "variants", "views", "more", "languages", "edit links", "add links",
+    "watch", "open main menu", "wikipedia", "jump to content", "toggle the table of contents", "(top)",
+    "language", "languages", "hauptmen\xC3\xBC \xC3\xB6" "ffnen", "beobachten", "sprache", "open hoofkieslys", "dophou",
+    "taal", "add languages", "sprachen hinzuf\xC3\xBCgen", "voeg tale by", "add topic", "create a book",
+    "hauptmen\xC3\xBC", "hauptseite", "themenportale", "zuf\xC3\xA4lliger artikel", "mitmachen",
+    "artikel verbessern", "neuen artikel anlegen", "autorenportal", "hilfe", "letzte \xC3\xA4nderungen",
+    "kontakt", "spenden", "suche", "erscheinungsbild", "benutzerkonto erstellen", "anmelden",
+    "pers\xC3\xB6nliche werkzeuge", "artikel", "diskussion", "deutsch", "lesen", "bearbeiten",
+    "quelltext bearbeiten", "versionsgeschichte", "werkzeuge", "tuisblad", "artikel", "bespreking",
+    "lees", "wysig", "wysig bron", "wys geskiedenis", "gereedskap", "afrikaans", "soek"};
+
+/// The heading of a page's table of contents, in the same languages.
+inline constexpr std::string_view contents_words[] = {
+    "contents", "inhaltsverzeichnis", "inhalt", "inhoud", "sommaire", "\xC3\xADndice", "contenido", "indice",
+    "spis tre\xC5\x9B" "ci", "inneh\xC3\xA5ll", "indholdsfortegnelse", "innhold",
+    "\xD0\xA1\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5"};
+
+/// The words of an edit link after a heading ("[edit]", "[edit source]", "[Quelltext
+/// bearbeiten]", "[wysig | wysig bron]", "[modifier | modifier le code]").
+inline constexpr std::string_view edit_words[] = {
+    "edit", "source", "bearbeiten", "quelltext", "wysig", "bron", "modifier", "le", "code", "editar",
+    "c\xC3\xB3" "digo", "modifica", "wikitesto", "bewerken", "brontekst", "edytuj", "kod", "redigera", "k\xC3\xA4llkod",
+    "rediger", "kilde", "kildekode", "\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD1\x8C", "|"};
+
 /// Lines that end the article body: everything after them is the site's.
 inline constexpr std::string_view footer_starts[] = {
     "retrieved from", "navigation menu", "personal tools", "this page was last edited",
@@ -64,6 +109,17 @@ inline constexpr std::string_view trailing_section_names[] = {
     "discography", "filmography", "works cited", "bronnelys", "verwysings", "eksterne skakels",
     "kjelder", "referanser", "liens externes", "r\xC3\xA9" "f\xC3\xA9rences", "notes et r\xC3\xA9" "f\xC3\xA9rences",
     "referencias", "enlaces externos", "siehe auch", "anmerkungen", "quellen"};
+
+/// Section names so common that a line reading just this, after a break, is a heading
+/// whatever follows it.
+inline constexpr std::string_view common_section_names[] = {
+    "history", "early life", "career", "biography", "geography", "demographics", "economy", "education",
+    "culture", "politics", "legacy", "personal life", "death", "awards", "reception", "background",
+    "overview", "etymology", "description", "production", "plot", "cast", "track listing", "release",
+    "early years", "later life", "life", "work", "works", "honours", "honors", "awards and honours",
+    "climate", "transport", "sport", "sports", "media", "government", "religion", "architecture",
+    "geschichte", "leben", "werk", "literatur", "weblinks", "einzelnachweise", "siehe auch", "belege",
+    "geskiedenis", "lewe", "verwysings", "eksterne skakels", "sien ook"};
 
 /// Sections after which an article has only link lists and navigation boxes: a short line
 /// standing alone there is a box's title, not a heading.
@@ -145,20 +201,36 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
   return true;
 }
 
-/// Trailing "[edit]", "[edit source]", "[edit | edit source]": where the heading text ends.
+/// True when [first, last) is an edit link: brackets around edit words only.
+template <class C>
+constexpr bool is_edit_mark(const C* first, const C* last) noexcept {
+  if (last - first < 3 || byte_of(*first) != '[' || byte_of(last[-1]) != ']') return false;
+  bool any = false;
+  for (const C* p = first + 1; p < last - 1;) {
+    p = skip_blanks(p, last - 1);
+    const C* e = p;
+    while (e < last - 1 && !is_blank(byte_of(*e))) ++e;
+    if (e == p) break;
+    bool known = false;
+    for (std::string_view w : edit_words) known = known || equals_ci(p, static_cast<std::size_t>(e - p), w);
+    if (!known) return false;
+    any = true;
+    p = e;
+  }
+  return any;
+}
+
+/// A trailing edit link ("History[edit]"): where the heading text ends.
 template <class C>
 constexpr const C* strip_edit_mark(const C* first, const C* last, bool& had_mark) noexcept {
   had_mark = false;
-  constexpr std::string_view marks[] = {"[edit]", "[edit source]", "[edit | edit source]", "[ edit ]",
-                                        "[bearbeiten]", "[bearbeiten | quelltext bearbeiten]", "[modifier]"};
-  for (std::string_view m : marks) {
-    if (static_cast<std::size_t>(last - first) > m.size() && equals_ci(last - m.size(), m.size(), m)) {
-      had_mark = true;
-      last -= m.size();
-      trim(first, last);
-      return last;
-    }
-  }
+  if (last - first < 4 || byte_of(last[-1]) != ']') return last;
+  const C* open = last - 1;
+  while (open > first && byte_of(*open) != '[' && last - open < 48) --open;
+  if (open == first || !is_edit_mark(open, last)) return last;
+  had_mark = true;
+  last = open;
+  trim(first, last);
   return last;
 }
 

@@ -95,14 +95,14 @@ class plaintext_reader {
   // ---- the page's frame: title, chrome above the article, footer ----------------------
 
   /// Everything above "From Wikipedia, the free encyclopedia" is the site's; the title is
-  /// the last short line there. Without that line, only a title with a known suffix or in
-  /// "= Title =" form is taken.
+  /// the last short line there that is not navigation. Without that line, only a title
+  /// with a known suffix or in "= Title =" form is taken.
   constexpr void find_frame() {
     std::size_t seen = 0;
-    for (std::size_t i = 0; i < lines_.size() && seen < 40; ++i) {
+    for (std::size_t i = 0; i < lines_.size() && seen < 400; ++i) {
       if (blank(i)) continue;
       ++seen;
-      if (starts_with_ci(lines_[i].first, lines_[i].last, "from wikipedia, the free encyclopedia")) {
+      if (equals_any_ci(lines_[i].first, lines_[i].last, from_wikipedia_lines)) {
         frame_above(i);
         return;
       }
@@ -111,6 +111,29 @@ class plaintext_reader {
     if (first < lines_.size() && (has_title_suffix(first) || equals_title(first))) {
       set_title(first, first);
       body_begin_ = first + 1;
+    } else if (first < lines_.size() && navigation_line(first)) {
+      frame_without_tagline(first);
+    }
+  }
+
+  /// A copy that opens with navigation but has no "From Wikipedia" line (a mobile page):
+  /// the first line after the navigation is the title, and the navigation after it ends
+  /// the frame.
+  constexpr void frame_without_tagline(std::size_t i) {
+    while (i < lines_.size() && (blank(i) || navigation_line(i))) {
+      if (!blank(i)) lines_[i].kind = role::chrome;
+      ++i;
+    }
+    if (i >= lines_.size() || !short_line(i)) {
+      body_begin_ = i;
+      return;
+    }
+    set_title(i, i);
+    body_begin_ = i + 1;
+    while (body_begin_ < lines_.size() &&
+           (blank(body_begin_) || navigation_line(body_begin_) || hatnote(body_begin_))) {
+      if (!blank(body_begin_)) lines_[body_begin_].kind = role::chrome;
+      ++body_begin_;
     }
   }
 
@@ -119,23 +142,47 @@ class plaintext_reader {
     for (std::size_t i = 0; i < from_wikipedia; ++i) {
       if (blank(i)) continue;
       lines_[i].kind = role::chrome;
-      if (short_line(i)) title = i;
+      if (short_line(i) && !navigation_line(i)) title = i;
     }
     for (std::size_t i = 0; i < from_wikipedia; ++i)
       if (!blank(i) && has_title_suffix(i)) title = i;  // a suffixed line is surely the title
     if (title < lines_.size()) set_title(title, next_nonblank(0));
     lines_[from_wikipedia].kind = role::chrome;
     body_begin_ = from_wikipedia + 1;
-    while (body_begin_ < lines_.size() && (blank(body_begin_) || line_starts(body_begin_, chrome_line_starts))) {
+    while (body_begin_ < lines_.size() && (blank(body_begin_) || line_starts(body_begin_, chrome_line_starts) ||
+                                           navigation_line(body_begin_) || hatnote(body_begin_))) {
       if (!blank(body_begin_)) lines_[body_begin_].kind = role::chrome;
       ++body_begin_;
     }
   }
 
+  /// A line of the site's navigation: "Main menu", "Tools", "View history", "2 languages".
+  constexpr bool navigation_line(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    if (equals_any_ci(l.first, l.last, navigation_lines)) return true;
+    const CharT* p = l.first;
+    while (p < l.last && is_digit(byte_of(*p))) ++p;
+    return p > l.first && p < l.last && byte_of(*p) == ' ' && count_words(l.first, l.last) == 2;  // "2 languages"
+  }
+
+  /// A note above the article: "For the hamlet in Canada, see …", "This article is about
+  /// …", "Coordinates: …", ""X" redirects here."
+  constexpr bool hatnote(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    constexpr std::string_view starts[] = {"this article is about", "not to be confused with", "coordinates:",
+                                           "for other uses", "main article:", "see also:", "further information:"};
+    if (starts_with_any_ci(l.first, l.last, starts)) return true;
+    if (starts_with_ci(l.first, l.last, "for ") && contains(l.first, l.last, ", see ")) return true;
+    return contains(l.first, l.last, " redirects here");
+  }
+
+  /// Short enough for a title: a few words, not a sentence ("Clint Murchison Sr." is fine).
   constexpr bool short_line(std::size_t i) const noexcept {
     const line& l = lines_[i];
     const unsigned char end = byte_of(l.last[-1]);
-    return count_words(l.first, l.last) <= 16 && end != '.' && end != '!' && end != '?' && end != ',';
+    const int words = count_words(l.first, l.last);
+    if (end == '.') return words <= 6 || ends_with_abbreviation(l.first, l.last);
+    return words <= 16 && end != '!' && end != '?' && end != ',';
   }
 
   constexpr bool has_title_suffix(std::size_t i) const noexcept {
@@ -249,8 +296,7 @@ class plaintext_reader {
   constexpr void find_contents_box() {
     for (std::size_t i = body_begin_; i < body_end_; ++i) {
       const line& l = lines_[i];
-      if (blank(i) || !(equals_ci(l.first, static_cast<std::size_t>(l.last - l.first), "contents") ||
-                        starts_with_ci(l.first, l.last, "contents ["))) continue;
+      if (blank(i) || !(equals_any_ci(l.first, l.last, contents_words) || starts_with_ci(l.first, l.last, "contents ["))) continue;
       std::size_t j = i + 1;
       while (j < body_end_ && (blank(j) || equals_any_ci(lines_[j].first, lines_[j].last, hide_words))) ++j;
       std::size_t count = 0;
@@ -310,6 +356,7 @@ class plaintext_reader {
   /// "[1] text" notes (a converter's rendering) are a reference list only as the last
   /// block of the page: from the last entry labelled 1 on, every entry and what follows it.
   constexpr void find_trailing_bracket_references() {
+    if (!entries_.empty()) return;  // the page has a caret list: "[1]" lines are link labels
     std::size_t start = body_end_;
     for (std::size_t i = body_end_; i-- > body_begin_;) {
       const CharT *label = nullptr, *label_end = nullptr, *text = nullptr;
@@ -343,9 +390,17 @@ class plaintext_reader {
     lines_[i].kind = role::reference;
     std::size_t last = i;
     while (last + 1 < lines_.size() && !blank(last + 1) && lines_[last + 1].kind == role::unknown &&
-           !starts_reference(last + 1) && !line_starts(last + 1, footer_starts) && !is_category_line(last + 1))
+           !starts_reference(last + 1) && !line_starts(last + 1, footer_starts) && !is_category_line(last + 1) &&
+           !closing_heading(last + 1))
       lines_[++last].kind = role::continuation;
     entries_.push_back({i, label, label_end, text, last});
+  }
+
+  /// "External links[edit]", "Further reading": a heading right under a reference list.
+  constexpr bool closing_heading(std::size_t i) const noexcept {
+    bool mark = false;
+    const CharT* end = strip_edit_mark(lines_[i].first, lines_[i].last, mark);
+    return mark || equals_any_ci(lines_[i].first, end, trailing_section_names);
   }
 
   constexpr bool starts_reference(std::size_t i) const noexcept {
@@ -382,10 +437,12 @@ class plaintext_reader {
       number = numbered ? n : number + 1;
       text_ref key = b_.source_ref(e.label, e.label_end);
       if (e.label == e.label_end) key = number_key(number);
-      const std::uint32_t c = b_.citation_keyed(text_ref{}, key, offset(lines_[e.line].raw), citation_kind::plain);
+      std::uint32_t c = b_.citation_keyed(text_ref{}, key, offset(lines_[e.line].raw), citation_kind::plain);
+      // A second list numbered from 1 again (notes, then references): its entries are
+      // citations of their own; markers find the first list's.
+      if (c != none && b_.citation(c).content_begin != none) c = b_.new_citation(citation_kind::plain, offset(lines_[e.line].raw));
       if (c == none) continue;
       citation_record& r = b_.citation(c);
-      if (r.content_begin != none) continue;  // a second entry with the same label
       r.content_begin = offset(e.text);
       r.content_end = offset(lines_[e.last_line].last);
       r.name = key;
@@ -406,12 +463,18 @@ class plaintext_reader {
   // ---- what each remaining line is -----------------------------------------------------
 
   constexpr void classify_lines() {
+    count_edit_marks();
     bool closing = false;  // past "External links"
     for (std::size_t i = body_begin_; i < body_end_; ++i) {
       line& l = lines_[i];
       if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
       if (l.kind != role::unknown) continue;
       if (read_categories(i)) continue;
+      if (is_edit_mark(l.first, l.last)) {
+        l.kind = role::chrome;
+        mark_heading_above(i);
+        continue;
+      }
       if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
       else if (list_marker_end(l.first, l.last) != l.first) l.kind = role::list_item;
       else if (byte_of(*l.first) == '[' && byte_of(l.last[-1]) == ']' && !marker_at(l.first, l.last)) l.kind = role::caption;
@@ -422,9 +485,73 @@ class plaintext_reader {
     resume_after_references();
   }
 
+  /// A page whose headings carry edit links (or are listed in a Contents box) marks every
+  /// heading so: then a line without the mark is not one, however it looks.
+  constexpr void count_edit_marks() {
+    std::size_t marks = 0;
+    for (std::size_t i = body_begin_; i < body_end_ && marks < 2; ++i) {
+      if (blank(i)) continue;
+      bool mark = false;
+      strip_edit_mark(lines_[i].first, lines_[i].last, mark);
+      if (mark || is_edit_mark(lines_[i].first, lines_[i].last)) ++marks;
+    }
+    marked_headings_ = marks >= 2 || toc_.size() >= 2;
+  }
+
+  /// "History" then "[edit]" on the next line: the edit link marks the line above.
+  constexpr void mark_heading_above(std::size_t i) {
+    std::size_t j = i;
+    while (j > body_begin_ && blank(j - 1)) --j;
+    if (j == body_begin_) return;
+    line& h = lines_[j - 1];
+    if (h.kind == role::text && heading_shape(h.first, h.last)) {
+      h.kind = role::heading;
+      h.edit_mark = true;
+    }
+  }
+
   template <std::size_t N>
   constexpr bool heading_in(std::size_t i, const std::string_view (&names)[N]) const noexcept {
     return equals_any_ci(lines_[i].first, heading_end(i), names);
+  }
+
+  /// A short line directly over a paragraph (a copy that keeps no blank line after its
+  /// headings). Hard-wrapped text has first lines as long as the rest, so the line must be
+  /// much shorter than a long paragraph line under it.
+  constexpr bool above_paragraph(std::size_t i) const noexcept {
+    if (i + 1 >= body_end_ || blank(i + 1)) return false;
+    const line& l = lines_[i];
+    const line& next = lines_[i + 1];
+    const auto length = [](const line& x) { return static_cast<std::size_t>(x.last - x.first); };
+    return length(l) <= 60 && length(next) >= 120 && length(l) * 3 <= length(next) &&
+           ends_like_sentence(next.first, without_markers(next.first, next.last));
+  }
+
+  /// The end of a line before its trailing citation markers ("… in 1917.[1][2]").
+  static constexpr const CharT* without_markers(const CharT* first, const CharT* last) noexcept {
+    while (last - first >= 3 && byte_of(last[-1]) == ']') {
+      const CharT* open = last - 1;
+      while (open > first && byte_of(*open) != '[' && last - open <= 12) --open;
+      if (byte_of(*open) != '[' || !marker_at(open, last)) break;
+      last = open;
+    }
+    return last;
+  }
+
+  /// A long line that ends a sentence: in a copy without blank lines, a paragraph's end.
+  constexpr bool ends_paragraph(std::size_t j) const noexcept {
+    const line& l = lines_[j];
+    return (l.kind == role::text || l.kind == role::list_item) && l.last - l.first >= 80 &&
+           ends_like_sentence(l.first, without_markers(l.first, l.last));
+  }
+
+  /// A short line right over a hatnote, a list or a reference list: a heading when the
+  /// copy keeps no blank line after headings.
+  constexpr bool above_structure(std::size_t i) const noexcept {
+    if (i + 1 >= body_end_ || blank(i + 1) || lines_[i].last - lines_[i].first > 60) return false;
+    const line& next = lines_[i + 1];
+    return hatnote(i + 1) || starts_reference(i + 1) ||
+           (list_marker_end(next.first, next.last) != next.first && !blank(i - 1 < i ? i - 1 : i));
   }
 
   /// True when no body text (nor list) follows line i before the body ends.
@@ -474,10 +601,15 @@ class plaintext_reader {
       return true;
     }
     if (l.edit_mark) return true;
-    const bool alone = (i == body_begin_ || blank(i - 1) || is(i - 1, role::heading) || is(i - 1, role::chrome) ||
-                        is(i - 1, role::contents)) &&
-                       (blank(i + 1) || i + 1 >= body_end_);
-    if (!alone || !heading_shape(l.first, last)) return false;
+    if (marked_headings_) return false;
+    const bool after_break = i == body_begin_ || blank(i - 1) || is(i - 1, role::heading) || is(i - 1, role::chrome) ||
+                             is(i - 1, role::contents) || ends_paragraph(i - 1);
+    const bool alone = after_break && (blank(i + 1) || i + 1 >= body_end_);
+    const bool known = equals_any_ci(l.first, last, trailing_section_names) ||
+                       (after_break && equals_any_ci(l.first, last, common_section_names));
+    const bool over_content = after_break && (above_paragraph(i) || above_structure(i));
+    if (known && heading_shape(l.first, last)) return !closing || equals_any_ci(l.first, last, trailing_section_names);
+    if (!(alone || over_content) || !heading_shape(l.first, last)) return false;
     // Near the end of a page, only the usual closing sections are headings.
     if ((closing || nothing_after(i)) && !equals_any_ci(l.first, last, trailing_section_names)) return false;
     return true;
@@ -651,6 +783,7 @@ class plaintext_reader {
   std::size_t body_begin_ = 0;
   std::size_t body_end_ = 0;
   std::size_t reference_end_ = 0;
+  bool marked_headings_ = false;
 };
 
 }  // namespace wikirel::detail

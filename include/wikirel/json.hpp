@@ -7,6 +7,7 @@
 //     wikirel::append_json(article, line);   // {"title":…,"sections":[…],…}
 
 #include "article.hpp"
+#include "detail/scan.hpp"
 #include "detail/utf8.hpp"
 
 #include <cstddef>
@@ -18,6 +19,27 @@ namespace wikirel {
 
 namespace detail {
 
+/// The first byte in [p, end) that JSON cannot take as it stands: a control, '"', '\\',
+/// or a byte >= 0x80 (UTF-8, checked one code point at a time).
+inline const char* json_plain_run_end(const char* p, const char* end) noexcept {
+#if WIKIREL_HAS_SSE2
+  if (fast_paths_enabled) {
+    // As signed bytes, controls and bytes >= 0x80 are both below 0x20.
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; end - p >= 16; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hits = _mm_cmplt_epi8(v, space) | _mm_cmpeq_epi8(v, quote) | _mm_cmpeq_epi8(v, backslash);
+      if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+  }
+#endif
+  for (; p < end; ++p) {
+    const unsigned char c = byte_of(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return p;
+  }
+  return end;
+}
+
 /// Appends s as a JSON string: escapes quotes, backslashes and controls; invalid UTF-8
 /// becomes U+FFFD so the output is always valid JSON.
 template <class CharT>
@@ -27,11 +49,8 @@ void append_json_string(std::string& out, std::basic_string_view<CharT> s) {
   const CharT* end = p + s.size();
   while (p < end) {
     const CharT* run = p;
-    while (p < end) {
-      const unsigned char c = byte_of(*p);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++p;
-    }
+    const char* bytes = reinterpret_cast<const char*>(p);
+    p += json_plain_run_end(bytes, reinterpret_cast<const char*>(end)) - bytes;
     out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
     if (p >= end) break;
     const unsigned char c = byte_of(*p);

@@ -434,21 +434,33 @@ class builder {
     e.sentence = {base + f.sentence_begin, f.sentence_end - f.sentence_begin, true};
     input_range(base + f.expression_begin, base + f.expression_end, e.offset, e.length);
     e.section = current_section();
-    e.first_citation = static_cast<std::uint32_t>(d_.event_citations.size());
-    // A marker belongs to the sentence it stands in or right after: after the sentence's
-    // first character and no later than where the next sentence starts.
-    const std::uint32_t after = base + f.sentence_begin, limit = base + f.sentence_limit;
-    const anchor* a = std::upper_bound(anchors_.data(), anchors_.data() + anchors_.size(), after,
-                                       [](std::uint32_t v, const anchor& x) { return v < x.out; });
-    for (; a != anchors_.data() + anchors_.size() && a->out <= limit; ++a)
-      if (!has_citation(e, a->citation) && push(d_.event_citations, a->citation)) ++e.citation_count;
+    if (!d_.events.empty() && last_sentence_begin_ == base + f.sentence_begin && last_sentence_limit_ == base + f.sentence_limit &&
+        d_.events.back().section == e.section) {
+      // Another date in the same sentence: the same citations back it.
+      e.first_citation = d_.events.back().first_citation;
+      e.citation_count = d_.events.back().citation_count;
+    } else {
+      link_citations(e, base + f.sentence_begin, base + f.sentence_limit);
+      last_sentence_begin_ = base + f.sentence_begin;
+      last_sentence_limit_ = base + f.sentence_limit;
+    }
     push(d_.events, e);
   }
 
-  constexpr bool has_citation(const event_record& e, std::uint32_t c) const noexcept {
-    for (std::uint32_t i = 0; i < e.citation_count; ++i)
-      if (d_.event_citations[e.first_citation + i] == c) return true;
-    return false;
+  /// The citations whose markers stand in the sentence or right after it: after the
+  /// sentence's first character and no later than where the next sentence starts. Each
+  /// citation once, in order of first marker (a stamp per citation keeps this linear).
+  constexpr void link_citations(event_record& e, std::uint32_t after, std::uint32_t limit) {
+    e.first_citation = static_cast<std::uint32_t>(d_.event_citations.size());
+    const anchor* a = std::upper_bound(anchors_.data(), anchors_.data() + anchors_.size(), after,
+                                       [](std::uint32_t v, const anchor& x) { return v < x.out; });
+    ++stamp_;
+    for (; a != anchors_.data() + anchors_.size() && a->out <= limit; ++a) {
+      if (a->citation >= stamps_.size()) stamps_.resize(d_.citations.size() > a->citation ? d_.citations.size() : a->citation + 1, 0);
+      if (stamps_[a->citation] == stamp_) continue;
+      stamps_[a->citation] = stamp_;
+      if (push(d_.event_citations, a->citation)) ++e.citation_count;
+    }
   }
 
   /// Groups the uses by citation (in input order within each) and points each citation
@@ -515,6 +527,10 @@ class builder {
   bool in_fragment_ = false;
   std::uint8_t overflowed_ = 0;
   std::size_t peak_ = 0;
+  std::vector<std::uint32_t> stamps_;  ///< per citation: the last stamp_ that linked it
+  std::uint32_t stamp_ = 0;
+  std::uint32_t last_sentence_begin_ = none;
+  std::uint32_t last_sentence_limit_ = none;
   struct {
     std::uint32_t output_start = 0;
     std::uint8_t pending = 0;

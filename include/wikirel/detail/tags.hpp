@@ -183,7 +183,10 @@ class closer_finder {
     return limit;
   }
 
-  static constexpr std::size_t slots_count = 12;
+  // One slot per tag name searched for: only the tags that hide their content are (about
+  // thirty names), so every search is remembered and unclosed tags of many kinds still
+  // cost one scan each.
+  static constexpr std::size_t slots_count = 40;
   const C* end_;
   slot slots_[slots_count] = {};
   std::size_t used_ = 0;

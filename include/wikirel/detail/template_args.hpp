@@ -25,18 +25,18 @@ struct template_arg {
   constexpr folded_name folded_key() const noexcept { return fold_name(key, key_end); }
 };
 
-/// Steps over a nested comment or hiding tag in [p, last); returns where to go on.
+/// Steps over a nested comment or hiding tag in [p, last); returns where to go on. The
+/// finder (made for `last`) remembers its searches across calls, so a run of unclosed
+/// tags costs one scan, not one per tag.
 template <class C>
-constexpr const C* skip_nested_tag(const C* p, const C* last) noexcept {
+constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& finder) noexcept {
   if (last - p >= 4 && byte_of(p[1]) == '!' && byte_of(p[2]) == '-' && byte_of(p[3]) == '-') {
-    for (const C* q = p + 4; last - q >= 3; ++q)
-      if (byte_of(q[0]) == '-' && byte_of(q[1]) == '-' && byte_of(q[2]) == '>') return q + 3;
-    return last;
+    const C* after = finder.comment_end(p + 4);
+    return after ? after : last;
   }
   tag_info<C> t;
   if (!read_tag(p, last, t) || t.end > last) return p + 1;
   if (t.closing || t.self_closing || t.kind == tag_kind::html || t.kind == tag_kind::line_break) return t.end;
-  closer_finder<C> finder(last);
   const C* after = nullptr;
   const C* close = finder.closing_tag(t.end, last, t.name.view(), after);
   return close == last ? t.end : after;
@@ -71,6 +71,7 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     visit(a);
   };
   using specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
+  closer_finder<C> finder(last);
   const C* p = first;
   while ((p = find_first_of<specials>(p, last)) < last) {
     const unsigned char c = byte_of(*p);
@@ -79,7 +80,7 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     else if (c == '}' && pair) braces -= braces > 0, p += 2;
     else if (c == '[' && pair) ++brackets, p += 2;
     else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
-    else if (c == '<') p = skip_nested_tag(p, last);
+    else if (c == '<') p = skip_nested_tag(p, last, finder);
     else if (braces == 0 && brackets == 0 && c == '|') {
       finish_segment(p);
       segment = ++p;

@@ -48,7 +48,7 @@ constexpr int decode_utf8(const C* p, const C* end, char32_t& cp) noexcept {
     cp = b0;
     return 1;
   }
-  int len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  const int len = b0 >= 0xF5 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
   if (len == 0 || end - p < len) return 1;
   char32_t value = b0 & (0x7F >> len);
   for (int i = 1; i < len; ++i) {

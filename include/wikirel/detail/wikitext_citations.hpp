@@ -22,9 +22,10 @@ namespace wikirel::detail {
 template <class C>
 constexpr bool next_template(const C*& from, const C* last, const C*& inner, const C*& inner_end) noexcept {
   using starts = byte_set<'{', '<'>;
+  closer_finder<C> finder(last);
   for (const C* p = from; (p = find_first_of<starts>(p, last)) < last && last - p >= 2; ++p) {
     if (byte_of(*p) == '<') {
-      p = skip_nested_tag(p, last) - 1;
+      p = skip_nested_tag(p, last, finder) - 1;
       continue;
     }
     if (byte_of(p[1]) != '{') continue;

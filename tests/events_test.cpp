@@ -128,3 +128,23 @@ TEST_CASE("the seed's events" * doctest::skip(!wikirel_test::have_shared())) {
   CHECK(a.sections()[2].period()->begin.year == 1939);
   CHECK(a.sections()[2].period()->end.year == 1945);
 }
+
+TEST_CASE("citation dates: the fast path reads the common shapes as the recognizer does") {
+  for (std::string_view s : {"2011", "2011-03", "2011-03-02", "2 March 2011", "March 2, 2011", "March 2011",
+                             "31 December 1999", "February 29, 2012", "1 Jan 2011", "2011-13-01", "30 February 2011",
+                             "Winter 2002", "c. 1990", "2011a", "March 32, 2011", " 4 May 1990 "}) {
+    CAPTURE(s);
+    const wikirel::date fast = wikirel::detail::parse_common_date(s);
+    const auto m = wikirel::detail::first_date(s, wikirel::detail::scan_mode::citation);
+    wikirel::date slow{};
+    if (m.found()) {
+      const wikirel::period& p = m.when;
+      slow = p.precision == wikirel::precision::month || p.precision == wikirel::precision::day ? p.begin
+                                                                                              : wikirel::date{p.begin.year, 0, 0};
+    }
+    if (fast.valid()) CHECK(fast == slow);                 // when the fast path answers, it agrees
+    CHECK(wikirel::parse_date(s) == (fast.valid() ? fast : slow));
+  }
+  CHECK(wikirel::parse_date(std::string_view("2 March 2011")) == wikirel::date{2011, 3, 2});
+  CHECK(!wikirel::detail::parse_common_date(std::string_view("2011-13-01")).valid());
+}

@@ -89,6 +89,59 @@ constexpr bool heading_leaves_open(std::basic_string_view<CharT> text, const sca
          (equals_ci(after.begin, after.size(), "onwards") || equals_ci(after.begin, after.size(), "onward"));
 }
 
+/// The shapes nearly every citation date has, read without the recognizer: "2011",
+/// "2011-03", "2011-03-02", "2 March 2011", "March 2, 2011", "March 2011". Anything else
+/// (or a value out of range) gives an invalid date, and the recognizer reads it.
+template <class CharT>
+constexpr date parse_common_date(std::basic_string_view<CharT> text) noexcept {
+  const CharT* p = text.data();
+  const CharT* end = p + text.size();
+  trim(p, end);
+  std::uint32_t a = 0, b = 0, c = 0;
+  const int n = parse_uint(p, end, a, 5);
+  const auto valid = [](std::uint32_t y, std::uint32_t m, std::uint32_t d) {
+    return y >= 1000 && y <= 2999 && m <= 12 &&
+           d <= static_cast<std::uint32_t>(m ? days_in_month(static_cast<std::int32_t>(y), static_cast<int>(m)) : 0);
+  };
+  const auto make = [&](std::uint32_t y, std::uint32_t m, std::uint32_t d) {
+    return valid(y, m, d) ? date{static_cast<std::int32_t>(y), static_cast<std::uint8_t>(m), static_cast<std::uint8_t>(d)}
+                          : date{};
+  };
+  if (n == 4) {  // ISO: "2011", "2011-03", "2011-03-02"
+    const CharT* q = p + 4;
+    if (q == end) return make(a, 0, 0);
+    if (byte_of(*q) != '-' || parse_uint(q + 1, end, b, 2) != 2) return {};
+    q += 3;
+    if (q == end) return b >= 1 ? make(a, b, 0) : date{};
+    if (byte_of(*q) != '-' || parse_uint(q + 1, end, c, 2) != 2 || q + 3 != end || b < 1 || c < 1) return {};
+    return make(a, b, c);
+  }
+  const auto month_at = [&](const CharT*& q) -> std::uint32_t {
+    const CharT* w = q;
+    while (q < end && is_alpha(byte_of(*q))) ++q;
+    const word_entry* e = lookup_word(w, static_cast<std::size_t>(q - w));
+    return e->kind == word_kind::month && !e->abbreviation ? e->value : 0;
+  };
+  if (n >= 1 && n <= 2 && p + n < end && byte_of(p[n]) == ' ') {  // "2 March 2011"
+    const CharT* q = p + n + 1;
+    b = month_at(q);
+    if (b == 0 || q >= end || byte_of(*q) != ' ' || parse_uint(q + 1, end, c, 4) != 4 || q + 5 != end || a < 1) return {};
+    return make(c, b, a);
+  }
+  if (n == 0 && p < end && is_upper(byte_of(*p))) {  // "March 2, 2011", "March 2011"
+    const CharT* q = p;
+    b = month_at(q);
+    if (b == 0 || q >= end || byte_of(*q) != ' ') return {};
+    ++q;
+    const int k = parse_uint(q, end, a, 4);
+    if (k == 4 && q + 4 == end) return make(a, b, 0);
+    if (k < 1 || k > 2 || q + k + 6 != end || byte_of(q[k]) != ',' || byte_of(q[k + 1]) != ' ') return {};
+    if (parse_uint(q + k + 2, end, c, 4) != 4 || a < 1) return {};
+    return make(c, b, a);
+  }
+  return {};
+}
+
 }  // namespace detail
 
 /// The period a section heading names: "World War II (1939–45)" → 1939–1945 (year
@@ -113,6 +166,7 @@ constexpr period heading_period(std::basic_string_view<CharT> heading) {
 /// invalid date when none.
 template <class CharT>
 constexpr date parse_date(std::basic_string_view<CharT> text) {
+  if (const date d = detail::parse_common_date(text); d.valid()) return d;  // most citation dates
   const detail::scan_match<CharT> m = detail::first_date(text, detail::scan_mode::citation);
   if (!m.found()) return date{};
   const period& p = m.when;

@@ -10,6 +10,7 @@
 #include "wikitext_names.hpp"
 
 #include <cstddef>
+#include <optional>
 
 namespace wikirel::detail {
 
@@ -71,7 +72,7 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     visit(a);
   };
   using specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
-  closer_finder<C> finder(last);
+  std::optional<closer_finder<C>> finder;  // made at the first tag: most calls have none
   const C* p = first;
   while ((p = find_first_of<specials>(p, last)) < last) {
     const unsigned char c = byte_of(*p);
@@ -80,7 +81,7 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     else if (c == '}' && pair) braces -= braces > 0, p += 2;
     else if (c == '[' && pair) ++brackets, p += 2;
     else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
-    else if (c == '<') p = skip_nested_tag(p, last, finder);
+    else if (c == '<') p = skip_nested_tag(p, last, finder ? *finder : finder.emplace(last));
     else if (braces == 0 && brackets == 0 && c == '|') {
       finish_segment(p);
       segment = ++p;

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace wikirel::detail {
@@ -22,10 +23,10 @@ namespace wikirel::detail {
 template <class C>
 constexpr bool next_template(const C*& from, const C* last, const C*& inner, const C*& inner_end) noexcept {
   using starts = byte_set<'{', '<'>;
-  closer_finder<C> finder(last);
+  std::optional<closer_finder<C>> finder;  // made at the first tag: most refs have none
   for (const C* p = from; (p = find_first_of<starts>(p, last)) < last && last - p >= 2; ++p) {
     if (byte_of(*p) == '<') {
-      p = skip_nested_tag(p, last, finder) - 1;
+      p = skip_nested_tag(p, last, finder ? *finder : finder.emplace(last)) - 1;
       continue;
     }
     if (byte_of(p[1]) != '{') continue;

@@ -31,25 +31,35 @@ constexpr void parties_from_title(builder<CharT, Storage>& b) {
 }
 
 /// Reads text into an article; returns the most arena bytes the parse held at once.
+/// Wikitext is read optimistically first; only input with a "{{" or "{|" that is never
+/// closed is read a second time, with the pre-pass (see wikitext_reader::read).
 template <class CharT, class Storage>
-constexpr std::size_t parse_into(basic_article<CharT, Storage>& article, std::basic_string_view<CharT> text,
+constexpr std::size_t parse_into(basic_article<CharT, Storage>& article, std::basic_string_view<CharT> input,
                                  const options& opts) {
-  const bool too_long = text.size() > opts.max_input_size;
-  if (too_long) text = text.substr(0, opts.max_input_size);
-  builder<CharT, Storage> b(article, text, opts);
-  if (too_long) b.diagnose(diagnostic_kind::size_limit, "input longer than options::max_input_size; the rest is not read", text.size());
+  const bool too_long = input.size() > opts.max_input_size;
+  const std::basic_string_view<CharT> text = too_long ? input.substr(0, opts.max_input_size) : input;
   const format f = opts.format == format::auto_detect ? detect_format(text) : opts.format;
-  b.set_format(f);
-  if (!opts.title.empty()) b.set_title(b.derive(opts.title.data(), opts.title.size()));
-  if (f == format::plaintext) {
-    plaintext_reader<CharT, Storage>(b).read();  // sets the title it finds
-    if (!b.has_parties()) parties_from_title(b);
-  } else {
-    parties_from_title(b);
-    wikitext_reader<CharT, Storage>(b).read();
+  std::size_t peak = 0;
+  for (const bool with_prepass : {false, true}) {
+    article = basic_article<CharT, Storage>{};
+    builder<CharT, Storage> b(article, text, opts);
+    if (too_long) b.diagnose(diagnostic_kind::size_limit, "input longer than options::max_input_size; the rest is not read", text.size());
+    b.set_format(f);
+    if (!opts.title.empty()) b.set_title(b.derive(opts.title.data(), opts.title.size()));
+    if (f == format::plaintext) {
+      plaintext_reader<CharT, Storage>(b).read();  // sets the title it finds
+      if (!b.has_parties()) parties_from_title(b);
+    } else {
+      parties_from_title(b);
+      if (!wikitext_reader<CharT, Storage>(b).read(with_prepass)) {
+        peak = b.text_peak();
+        continue;
+      }
+    }
+    b.finish();
+    return b.text_peak() > peak ? b.text_peak() : peak;
   }
-  b.finish();
-  return b.text_peak();
+  return peak;  // not reached: the second reading always completes
 }
 
 template <class CharT, class Storage>

@@ -32,14 +32,20 @@ class wikitext_reader {
   constexpr explicit wikitext_reader(builder_type& b) noexcept
       : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_), closers_(end_) {}
 
-  constexpr void read() {
-    unclosed_ = find_unclosed(begin_, end_);
+  /// Reads the article. Without `with_prepass` the reader trusts every "{{" and "{|" to
+  /// be closed and returns false, having read nothing that counts, when one was not: the
+  /// caller then reads again with the pre-pass, which finds them first. Well-formed
+  /// articles, nearly all, never pay for the pre-pass.
+  constexpr bool read(bool with_prepass) {
+    if (with_prepass) unclosed_ = find_unclosed(begin_, end_);
     line_start();
     read_until(end_);
+    if (!with_prepass && left_open()) return false;
     close_frames(0, end_);
     b_.end_body();
     read_citations(b_, *this);
     read_parties();
+    return true;
   }
 
   /// Renders [first, last) as plain text into the arena: links show their labels, markup
@@ -130,6 +136,13 @@ class wikitext_reader {
   constexpr void pop() {
     heading_blockers_ -= blocks_headings(frames_.back().kind);
     frames_.pop_back();
+  }
+
+  /// True when a template or table is still open at the end of the input.
+  constexpr bool left_open() const noexcept {
+    for (const frame& f : frames_)
+      if (f.kind == frame_kind::template_call || f.kind == frame_kind::table) return true;
+    return false;
   }
 
   /// Closes the frames above `base` that are still open at `where`, reporting each.

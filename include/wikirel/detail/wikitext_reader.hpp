@@ -389,8 +389,25 @@ class wikitext_reader {
     f.shown_named = cls.named;
     f.list_defined = cls.kind == template_kind::reference_list;  // every <ref> inside defines
     if (cls.kind == template_kind::symbol && emitting()) b_.synthesized(cls.symbol, f.start, 2);
+    if (close_flat_template(f, name_end)) return;
     push(f);
     p_ = name_end;
+  }
+
+  /// Most templates hold no markup of their own ({{Use dmy dates|date=May 2020}}): when the
+  /// next brace, tag or link after the name is the template's own "}}", it is finished here,
+  /// with no frame and no stop at each '|'. Templates that show an argument keep the frame.
+  constexpr bool close_flat_template(frame& f, const CharT* name_end) {
+    if (f.tkind == template_kind::display || f.tkind == template_kind::quote || f.tkind == template_kind::reference_list)
+      return false;
+    using nested = byte_set<'{', '}', '<', '['>;
+    const CharT* q = find_first_of<nested>(name_end, end_);
+    if (end_ - q < 2 || byte_of(q[0]) != '}' || byte_of(q[1]) != '}') return false;
+    f.parent_emits = emitting();
+    f.list_defined = f.list_defined || list_defined();
+    finish_template(f, q);
+    p_ = q + 2;
+    return true;
   }
 
   /// Beyond the depth limit a template is dropped whole: find its end by counting braces.
@@ -636,15 +653,38 @@ class wikitext_reader {
     const CharT* target = p_ + 2;
     const CharT* stop = find_first_of<target_stop>(target, limit);
     if (stop >= limit || byte_of(*stop) == '\n' || byte_of(*stop) == '[' || byte_of(*stop) == '}') return literal(2);
+    const link_kind kind = link_prefix_kind(target, stop);
+    if (kind == link_kind::normal && close_flat_link(target, stop, limit)) return;
     if (!can_push()) return literal(2);
     frame f;
     f.kind = frame_kind::link;
     f.start = offset(p_);
     f.content = offset(target);
-    f.lkind = link_prefix_kind(target, stop);
+    f.lkind = kind;
     push(f);
     p_ = target;
     if (byte_of(*stop) == '|' || byte_of(*stop) == ']') p_ = stop;  // the target is not shown as it stands
+  }
+
+  /// [[target]] and [[target|label]] with a plain label (the most common markup of all):
+  /// shown here, with no frame.
+  constexpr bool close_flat_link(const CharT* target, const CharT* stop, const CharT* limit) {
+    if (byte_of(*stop) == ']') {
+      if (limit - stop < 2 || byte_of(stop[1]) != ']') return false;
+      if (emitting()) show_target(target, stop);
+      p_ = stop + 2;
+      return true;
+    }
+    using label_stop = byte_set<']', '[', '{', '}', '<', '\'', '&', '|', '\n', '\r', '_'>;
+    const CharT* label = stop + 1;
+    const CharT* end = find_first_of<label_stop>(label, limit);
+    if (limit - end < 2 || byte_of(end[0]) != ']' || byte_of(end[1]) != ']') return false;
+    if (emitting()) {
+      if (end == label) show_target(target, stop, true);  // the pipe trick: [[A (b)|]]
+      else b_.text(label, end);
+    }
+    p_ = end + 2;
+    return true;
   }
 
   constexpr link_kind link_prefix_kind(const CharT* target, const CharT* stop) const noexcept {

@@ -6,6 +6,7 @@
 // The recognizer's context (the last date it resolved) lives for one section.
 
 #include "../temporal.hpp"
+#include "scan.hpp"
 #include "sentences.hpp"
 
 #include <cstdint>
@@ -51,8 +52,9 @@ class sentence_finder {
   /// so the whole text is looked at about once.
   constexpr void skip_to_line_of(std::size_t at) noexcept {
     const std::size_t floor = started_ ? current_.limit : 0;
-    std::size_t start = at;
-    while (start > floor && text_[start - 1] != CharT('\n')) --start;
+    const CharT* base = text_.data();
+    const CharT* newline = find_last_byte(base + floor, base + at, '\n');
+    const std::size_t start = newline == base + at ? floor : static_cast<std::size_t>(newline - base) + 1;
     if (started_ && start == floor) return;  // same line: go on splitting from here
     started_ = true;
     current_ = next_sentence(text_, start);

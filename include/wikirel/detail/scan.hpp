@@ -78,6 +78,21 @@ constexpr const C* find_byte(const C* p, const C* end, char c) noexcept {
   return p;
 }
 
+/// The last occurrence of byte c in [first, last), or last when there is none.
+template <class C>
+constexpr const C* find_last_byte(const C* first, const C* last, char c) noexcept {
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)  // memrchr is a GNU extension
+  if (use_fast_path()) {
+    if (first >= last) return last;
+    const void* hit = ::memrchr(first, static_cast<unsigned char>(c), static_cast<std::size_t>(last - first));
+    return hit ? first + (static_cast<const unsigned char*>(hit) - reinterpret_cast<const unsigned char*>(first)) : last;
+  }
+#endif
+  for (const C* p = last; p > first; --p)
+    if (p[-1] == static_cast<C>(c)) return p - 1;
+  return last;
+}
+
 }  // namespace wikirel::detail
 
 #endif

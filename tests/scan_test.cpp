@@ -56,3 +56,19 @@ static_assert([] {
   constexpr std::string_view s = "abc{def";
   return wikirel::detail::find_first_of<specials>(s.data(), s.data() + s.size()) == s.data() + 3;
 }());
+
+TEST_CASE("find_last_byte: memrchr path equals the scalar loop") {
+  std::mt19937 rng(11);
+  const std::string s = random_text(rng, 2048);
+  const char* base = s.data();
+  for (std::size_t i = 0; i < s.size(); i += 7) {
+    for (std::size_t j = i; j <= s.size(); j += 131) {
+      wikirel::detail::fast_paths_enabled = true;
+      const char* fast = wikirel::detail::find_last_byte(base + i, base + j, '\n');
+      wikirel::detail::fast_paths_enabled = false;
+      const char* slow = wikirel::detail::find_last_byte(base + i, base + j, '\n');
+      wikirel::detail::fast_paths_enabled = true;
+      REQUIRE(fast == slow);
+    }
+  }
+}

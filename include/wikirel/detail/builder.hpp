@@ -272,6 +272,7 @@ class builder {
 
  private:
   static constexpr std::size_t max_diagnostics = 1000;
+  static constexpr std::uint32_t max_event_citations = 64;  ///< citations linked to one event
   enum : std::uint8_t { pending_none, pending_space, pending_line };
 
   struct checkpoint {
@@ -459,8 +460,21 @@ class builder {
       if (a->citation >= stamps_.size()) stamps_.resize(d_.citations.size() > a->citation ? d_.citations.size() : a->citation + 1, 0);
       if (stamps_[a->citation] == stamp_) continue;
       stamps_[a->citation] = stamp_;
+      if (e.citation_count == max_event_citations) {
+        // A sentence with thousands of dates and refs would tie each date to each ref: the
+        // article would grow with the square of the input. The citations keep all their uses.
+        diagnose(diagnostic_kind::size_limit, "a sentence cites more sources than an event links; the rest are not linked",
+                 input_offset_of(a->out));
+        break;
+      }
       if (push(d_.event_citations, a->citation)) ++e.citation_count;
     }
+  }
+
+  constexpr std::uint32_t input_offset_of(std::uint32_t out) const noexcept {
+    std::uint32_t offset = 0, length = 0;
+    input_range(out, out + 1, offset, length);
+    return offset;
   }
 
   /// Groups the uses by citation (in input order within each) and points each citation

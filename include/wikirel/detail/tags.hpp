@@ -111,14 +111,17 @@ class closer_finder {
   /// The '<' of the first "</name ... >" at or after p before limit, and its end in
   /// `after`; limit when there is none.
   constexpr const C* closing_tag(const C* p, const C* limit, std::string_view name, const C*& after) noexcept {
-    slot* s = limit == end_ ? slot_for(name) : nullptr;
-    if (s && s->valid && s->from <= p && p <= s->hit) {
+    // A search is remembered with its limit: a fragment (a citation field) searches to its
+    // own end, and must not reuse an answer found beyond it.
+    slot* s = slot_for(name);
+    if (s && s->valid && s->limit == limit && s->from <= p && p <= s->hit) {
       after = s->after;
       return s->hit;
     }
     const C* hit = search_closing(p, limit, name, after);
     if (s) {
       s->valid = true;
+      s->limit = limit;
       s->from = p;
       s->hit = hit;
       s->after = after;
@@ -149,6 +152,7 @@ class closer_finder {
   struct slot {
     folded_name name{};
     bool valid = false;
+    const C* limit = nullptr;
     const C* from = nullptr;
     const C* hit = nullptr;
     const C* after = nullptr;

@@ -190,3 +190,11 @@ TEST_CASE("a second reference list numbered from 1 again gives citations of its 
   CHECK(a.citations().size() == 3);
   CHECK(a.citations()[0].uses().size() == 1);
 }
+
+TEST_CASE("an indented line (a converter's legend, table cell or quote) is not a heading") {
+  const auto a = plain("The league's results table follows below in full detail for every season.\n\n"
+                       "Results\n\n  Legend\n  --------\n  \xC2\xA0\n  Bold\n\nThe club won more often at home than away.\n");
+  REQUIRE(a.sections().size() == 2);
+  CHECK(a.sections()[1].heading() == "Results");
+  CHECK(a.sections()[1].text().find("Bold") != std::string_view::npos);
+}

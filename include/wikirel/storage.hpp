@@ -58,6 +58,8 @@ class dynamic_list {
   static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
 
  public:
+  using value_type = T;
+
   constexpr dynamic_list() noexcept = default;
   constexpr dynamic_list(const dynamic_list& other) { append(other.data_, other.size_); }
   constexpr dynamic_list(dynamic_list&& other) noexcept
@@ -121,6 +123,7 @@ class dynamic_list {
   constexpr void reserve(std::size_t n) {
     if (n > capacity_) reallocate(n);
   }
+  constexpr std::size_t capacity() const noexcept { return capacity_; }
   constexpr std::size_t allocated() const noexcept { return capacity_ * sizeof(T); }
 
  private:
@@ -160,6 +163,8 @@ class dynamic_list {
 template <class T, std::size_t N, capacity K>
 class fixed_list {
  public:
+  using value_type = T;
+
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr bool empty() const noexcept { return size_ == 0; }
   constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
@@ -190,6 +195,7 @@ class fixed_list {
   }
   constexpr void clear() noexcept { size_ = 0; }
   constexpr void reserve(std::size_t) noexcept {}
+  constexpr std::size_t capacity() const noexcept { return N; }
   constexpr std::size_t allocated() const noexcept { return 0; }
 
  private:

@@ -54,7 +54,8 @@ inline constexpr std::string_view navigation_lines[] = {
     "kontakt", "spenden", "suche", "erscheinungsbild", "benutzerkonto erstellen", "anmelden",
     "pers\xC3\xB6nliche werkzeuge", "artikel", "diskussion", "deutsch", "lesen", "bearbeiten",
     "quelltext bearbeiten", "versionsgeschichte", "werkzeuge", "tuisblad", "artikel", "bespreking",
-    "lees", "wysig", "wysig bron", "wys geskiedenis", "gereedskap", "afrikaans", "soek"};
+    "lees", "wysig", "wysig bron", "wys geskiedenis", "gereedskap", "afrikaans", "soek", "verbergen", "klein",
+    "gro\xC3\x9F", "breite", "farbe (beta)", "automatisch", "hell", "dunkel", "voorkoms", "versteek", "groot"};
 
 /// The heading of a page's table of contents, in the same languages.
 inline constexpr std::string_view contents_words[] = {

@@ -554,6 +554,15 @@ class plaintext_reader {
            (list_marker_end(next.first, next.last) != next.first && !blank(i - 1 < i ? i - 1 : i));
   }
 
+  /// A short line right over a sub-heading that is itself right over its content
+  /// ("Churches" / "Parish church of St Petroc" / "Main article: …" with no blank lines).
+  constexpr bool above_subheading(std::size_t i) const noexcept {
+    if (i + 2 >= body_end_ || blank(i + 1) || lines_[i].last - lines_[i].first > 60) return false;
+    const line& next = lines_[i + 1];
+    return next.last - next.first <= 60 && !indented(next) && heading_shape(next.first, next.last) &&
+           (above_paragraph(i + 1) || above_structure(i + 1));
+  }
+
   /// True when no body text (nor list) follows line i before the body ends.
   constexpr bool nothing_after(std::size_t i) const noexcept {
     for (std::size_t j = i + 1; j < body_end_; ++j)
@@ -601,18 +610,30 @@ class plaintext_reader {
       return true;
     }
     if (l.edit_mark) return true;
-    if (marked_headings_) return false;
+    if (marked_headings_ || indented(l)) return false;
     const bool after_break = i == body_begin_ || blank(i - 1) || is(i - 1, role::heading) || is(i - 1, role::chrome) ||
                              is(i - 1, role::contents) || ends_paragraph(i - 1);
     const bool alone = after_break && (blank(i + 1) || i + 1 >= body_end_);
     const bool known = equals_any_ci(l.first, last, trailing_section_names) ||
                        (after_break && equals_any_ci(l.first, last, common_section_names));
-    const bool over_content = after_break && (above_paragraph(i) || above_structure(i));
+    const bool over_content = after_break && (above_paragraph(i) || above_structure(i) || above_subheading(i));
     if (known && heading_shape(l.first, last)) return !closing || equals_any_ci(l.first, last, trailing_section_names);
     if (!(alone || over_content) || !heading_shape(l.first, last)) return false;
     // Near the end of a page, only the usual closing sections are headings.
     if ((closing || nothing_after(i)) && !equals_any_ci(l.first, last, trailing_section_names)) return false;
     return true;
+  }
+
+  /// Indented by two spaces or a tab: a converter's table cell, block quote or legend
+  /// ("  Bold" under "  Legend"), never a heading, which starts at the margin.
+  static constexpr bool indented(const line& l) noexcept {
+    int spaces = 0;
+    for (const CharT* p = l.raw; p < l.first; ++p) {
+      const unsigned char c = byte_of(*p);
+      if (c == '\t') return true;
+      if (c == ' ') ++spaces;
+    }
+    return spaces >= 2;
   }
 
   constexpr bool heading_shape(const CharT* first, const CharT* last) const noexcept {

@@ -198,3 +198,11 @@ TEST_CASE("an indented line (a converter's legend, table cell or quote) is not a
   CHECK(a.sections()[1].heading() == "Results");
   CHECK(a.sections()[1].text().find("Bold") != std::string_view::npos);
 }
+
+TEST_CASE("labels of an unnumbered reference list stay out of the lead's text") {
+  const auto a = plain("Lead text here.\n\nHistory\n\nIn 1921 it grew.[1]\n\nReferences\n\n^ A source.\n^ Another.\n");
+  REQUIRE(a.sections().size() >= 2);
+  CHECK(a.sections()[0].text() == "Lead text here.");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].name() == "1");
+}

@@ -43,6 +43,25 @@ TEST_CASE("an article that starts with a heading has an empty lead") {
   CHECK(a.sections()[1].heading() == "First");
 }
 
+TEST_CASE("a title given in options stays out of the lead's text") {
+  const auto empty_lead = wiki("== First ==\nBody.\n", "Given title");
+  CHECK(empty_lead.title() == "Given title");
+  CHECK(empty_lead.sections()[0].text().empty());
+  const auto lead = wiki("Lead text.\n== First ==\nBody.\n", "Given title");
+  CHECK(lead.sections()[0].text() == "Lead text.");
+}
+
+TEST_CASE("a date template cut off by the end of the input maps inside the input") {
+  const std::string_view text = "== A <!-- x ==\n{{circa|1850";  // the comment hides the rest
+  const auto a = wiki(text);
+  REQUIRE(a.events().size() == 1);
+  CHECK(a.events()[0].offset() + a.events()[0].length() == text.size());
+  const auto closed = wiki("Built {{circa|1850}} here.\n");
+  REQUIRE(closed.events().size() == 1);
+  CHECK(closed.events()[0].offset() == 6);
+  CHECK(closed.events()[0].length() == 14);
+}
+
 TEST_CASE("headings come as plain text") {
   const auto a = wiki(
       "== The [[Cold War|cold war]] and '''détente''' ==\n"

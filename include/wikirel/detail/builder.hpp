@@ -244,12 +244,16 @@ class builder {
     for (std::uint32_t i = 0; i < r.length; ++i)
       if (!arena_push(CharT(d_.text[r.offset + i]))) return;
   }
-  /// Copies text given by the caller (a title from options) into the arena.
+  /// Copies text given by the caller into the arena. Called between outputs or before a
+  /// section has text (the title from options, the labels of a plain-text reference list):
+  /// the open section's text then starts after it.
   template <class C>
   constexpr text_ref derive(const C* first, std::size_t n) {
+    const bool fresh_output = at_output_start();
     const std::uint32_t start = arena_size();
     for (std::size_t i = 0; i < n; ++i)
       if (!arena_push(static_cast<CharT>(first[i]))) break;
+    if (fresh_output) output_start_ = arena_size();
     return arena_ref(start);
   }
 

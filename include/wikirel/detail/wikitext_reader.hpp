@@ -477,15 +477,19 @@ class wikitext_reader {
     if (fragment_) return;
     const CharT* start = begin_ + f.start;
     const CharT* inner = begin_ + f.content;
+    // The call's extent in the input: through its "}}", or to where it was cut off (a
+    // template closed by the end of the input has none).
+    const CharT* call_end = end_ - close >= 2 && byte_of(close[0]) == '}' && byte_of(close[1]) == '}' ? close + 2 : close;
+    const auto call_length = static_cast<std::size_t>(call_end - start);
     switch (f.tkind) {
       case template_kind::date:
-        if (f.parent_emits) render_date_template(inner, close, f.start, static_cast<std::size_t>(close + 2 - start));
+        if (f.parent_emits) render_date_template(inner, close, f.start, call_length);
         break;
       case template_kind::short_citation:
         short_citation(inner, close, f.start, f.parent_emits);
         break;
       case template_kind::inline_citation:
-        if (f.parent_emits) render_inline_citation(inner, close, f.start, static_cast<std::size_t>(close + 2 - start));
+        if (f.parent_emits) render_inline_citation(inner, close, f.start, call_length);
         break;
       case template_kind::note:
         note(inner, close, f.start, f.parent_emits);

@@ -23,7 +23,7 @@ namespace detail {
 /// or a byte >= 0x80 (UTF-8, checked one code point at a time).
 inline const char* json_plain_run_end(const char* p, const char* end) noexcept {
 #if WIKIREL_HAS_SSE2
-  if (fast_paths_enabled) {
+  if (use_fast_path()) {
     // As signed bytes, controls and bytes >= 0x80 are both below 0x20.
     const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     for (; end - p >= 16; p += 16) {

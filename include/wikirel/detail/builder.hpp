@@ -100,7 +100,7 @@ class builder {
     if (first == last) return;
     before_content(offset_of(first));
     map_run(offset_of(first));
-    if (offset_of(last) > read_mark_) read_mark_ = offset_of(last);
+    note_read(offset_of(last));
     append_arena(first, static_cast<std::size_t>(last - first));
   }
 
@@ -180,7 +180,7 @@ class builder {
     citation_record c;
     c.kind = kind;
     c.offset = static_cast<std::uint32_t>(offset);
-    if (offset > read_mark_ && offset <= d_.source.size()) read_mark_ = static_cast<std::uint32_t>(offset);
+    note_read(offset);
     make_room(d_.citations, 1);
     if (!push(d_.citations, c)) return none;
     return static_cast<std::uint32_t>(d_.citations.size() - 1);
@@ -191,7 +191,7 @@ class builder {
   /// Citation i is cited at `offset`; when `in_text`, events in the sentence there get it.
   constexpr void use(std::uint32_t i, std::size_t offset, bool in_text) {
     if (i == none) return;
-    if (offset > read_mark_ && offset <= d_.source.size()) read_mark_ = static_cast<std::uint32_t>(offset);
+    note_read(offset);
     make_room(d_.uses, 1);
     push(d_.uses, use_record{i, static_cast<std::uint32_t>(offset), current_section()});
     if (in_text && !in_heading_) anchors_.push_back({output_position(), i});
@@ -305,6 +305,11 @@ class builder {
     else if constexpr (std::is_same_v<T, citation_record>) return capacity::citations;
     else if constexpr (std::is_same_v<T, CharT>) return capacity::text;
     else return capacity::links;
+  }
+
+  /// The input has been read up to `offset` (what make_room projects from).
+  constexpr void note_read(std::size_t offset) noexcept {
+    if (offset > read_mark_ && offset <= d_.source.size()) read_mark_ = static_cast<std::uint32_t>(offset);
   }
 
   /// Grows a dynamic list to the size this article will likely need, projected from how

@@ -47,13 +47,13 @@ inline constexpr std::string_view navigation_lines[] = {
     "standard", "large", "width", "wide", "color (beta)", "automatic", "light", "dark", "not logged in",
     "contributions", "namespaces", "variants", "views", "more", "languages", "edit links", "add links",
     "watch", "open main menu", "wikipedia", "jump to content", "toggle the table of contents", "(top)",
-    "language", "languages", "hauptmen\xC3\xBC \xC3\xB6" "ffnen", "beobachten", "sprache", "open hoofkieslys", "dophou",
+    "language", "hauptmen\xC3\xBC \xC3\xB6" "ffnen", "beobachten", "sprache", "open hoofkieslys", "dophou",
     "taal", "add languages", "sprachen hinzuf\xC3\xBCgen", "voeg tale by", "add topic", "create a book",
     "hauptmen\xC3\xBC", "hauptseite", "themenportale", "zuf\xC3\xA4lliger artikel", "mitmachen",
     "artikel verbessern", "neuen artikel anlegen", "autorenportal", "hilfe", "letzte \xC3\xA4nderungen",
     "kontakt", "spenden", "suche", "erscheinungsbild", "benutzerkonto erstellen", "anmelden",
     "pers\xC3\xB6nliche werkzeuge", "artikel", "diskussion", "deutsch", "lesen", "bearbeiten",
-    "quelltext bearbeiten", "versionsgeschichte", "werkzeuge", "tuisblad", "artikel", "bespreking",
+    "quelltext bearbeiten", "versionsgeschichte", "werkzeuge", "tuisblad", "bespreking",
     "lees", "wysig", "wysig bron", "wys geskiedenis", "gereedskap", "afrikaans", "soek", "verbergen", "klein",
     "gro\xC3\x9F", "breite", "farbe (beta)", "automatisch", "hell", "dunkel", "voorkoms", "versteek", "groot"};
 

@@ -551,7 +551,7 @@ class plaintext_reader {
     if (i + 1 >= body_end_ || blank(i + 1) || lines_[i].last - lines_[i].first > 60) return false;
     const line& next = lines_[i + 1];
     return hatnote(i + 1) || starts_reference(i + 1) ||
-           (list_marker_end(next.first, next.last) != next.first && !blank(i - 1 < i ? i - 1 : i));
+           (list_marker_end(next.first, next.last) != next.first && (i == 0 || !blank(i - 1)));
   }
 
   /// A short line right over a sub-heading that is itself right over its content

@@ -164,7 +164,6 @@ inline constexpr std::string_view quote_templates[] = {"quote", "blockquote", "c
 struct symbol_template {
   std::string_view name;
   std::string_view text;
-  constexpr std::string_view symbol_text() const noexcept { return text; }
 };
 inline constexpr symbol_template symbol_templates[] = {
     {"ndash", "\xE2\x80\x93"}, {"en dash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
@@ -210,7 +209,7 @@ inline constexpr auto template_classes = [] {
   m.insert("infobox bilateral relations", {template_kind::bilateral_infobox});
   m.insert("infobox bilateral relation", {template_kind::bilateral_infobox});
   for (const display_template& d : display_templates) m.insert(d.name, {template_kind::display, d.position, d.named, {}});
-  for (const symbol_template& t : symbol_templates) m.insert(t.name, {template_kind::symbol, 0, {}, t.symbol_text()});
+  for (const symbol_template& t : symbol_templates) m.insert(t.name, {template_kind::symbol, 0, {}, t.text});
   return m;
 }();
 

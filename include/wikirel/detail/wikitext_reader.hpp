@@ -398,8 +398,7 @@ class wikitext_reader {
   /// next brace, tag or link after the name is the template's own "}}", it is finished here,
   /// with no frame and no stop at each '|'. Templates that show an argument keep the frame.
   constexpr bool close_flat_template(frame& f, const CharT* name_end) {
-    if (f.tkind == template_kind::display || f.tkind == template_kind::quote || f.tkind == template_kind::reference_list)
-      return false;
+    if (reads_arguments(f.tkind)) return false;
     using nested = byte_set<'{', '}', '<', '['>;
     const CharT* q = find_first_of<nested>(name_end, end_);
     if (end_ - q < 2 || byte_of(q[0]) != '}' || byte_of(q[1]) != '}') return false;
@@ -408,6 +407,12 @@ class wikitext_reader {
     finish_template(f, q);
     p_ = q + 2;
     return true;
+  }
+
+  /// Templates whose arguments the reader follows one by one: the ones that show an
+  /// argument, and reference lists (whose refs= argument defines refs).
+  static constexpr bool reads_arguments(template_kind k) noexcept {
+    return k == template_kind::display || k == template_kind::quote || k == template_kind::reference_list;
   }
 
   /// Beyond the depth limit a template is dropped whole: find its end by counting braces.
@@ -442,9 +447,7 @@ class wikitext_reader {
   /// A template's '|' starts its next argument, which may be the one it shows.
   constexpr void next_argument(frame& f) {
     ++p_;
-    const bool tracked = f.tkind == template_kind::display || f.tkind == template_kind::quote ||
-                         f.tkind == template_kind::reference_list;
-    if (!tracked) return;  // most templates show nothing: their arguments need no bookkeeping
+    if (!reads_arguments(f.tkind)) return;  // most templates show nothing: no bookkeeping
     const CharT* key = skip_spaces(p_, end_);
     const CharT* k = key;
     while (k < end_ && (is_alnum(byte_of(*k)) || byte_of(*k) == '-' || byte_of(*k) == '_' || byte_of(*k) == ' ')) ++k;

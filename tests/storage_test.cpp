@@ -4,6 +4,7 @@
 
 #include <wikirel/article.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -146,4 +147,93 @@ TEST_CASE("an article parsed at compile time into exactly measured storage is re
   CHECK(kArticle.sections()[1].level() == 2);
   CHECK(kArticle.citations().size() == 1);
   check_same_article(wikirel::parse(kCompileTime), kArticle);
+}
+
+// ---- the chunked text arena -----------------------------------------------------------
+
+namespace {
+
+using wikirel::detail::chunked_text;
+
+/// Writes "abc" as one piece and "defgh" as an open piece into 8 bytes, then 3 more bytes:
+/// only the open piece moves, and every offset still reads the same text.
+template <class T>
+constexpr bool open_piece_moves_and_offsets_stay(T& t) {
+  t.reserve(8);
+  t.keep_from(0);
+  t.append("abc", 3);
+  t.keep_from(3);
+  t.append("defgh", 5);
+  if (t.capacity() != 8) return false;
+  t.reserve(11);
+  t.append("ijk", 3);
+  return t.size() == 11 && t.view(0, 3) == "abc" && t.view(3, 8) == "defghijk" && t[10] == 'k';
+}
+
+constexpr bool chunked_text_in_constant_evaluation() {
+  chunked_text<char> t;
+  if (!open_piece_moves_and_offsets_stay(t)) return false;
+  t.truncate(2);  // back into the first chunk: the second goes
+  if (t.size() != 2 || t.view(0, 2) != "ab") return false;
+  t.keep_from(2);
+  for (char c : std::string_view("xyz0123456789")) t.push_back(c);
+  const chunked_text<char> copy = t;
+  return copy.view(0, 2) == "ab" && copy.view(2, 13) == "xyz0123456789" && copy.size() == 15;
+}
+static_assert(chunked_text_in_constant_evaluation());
+
+}  // namespace
+
+TEST_CASE("the chunked arena moves only the open piece when it grows") {
+  chunked_text<char> t;
+  REQUIRE(open_piece_moves_and_offsets_stay(t));
+  // Two chunks: 8 bytes, then the open piece's 5 plus 3 new; "abc" was not copied.
+  CHECK(t.allocated() == 8 + 8);
+  const std::string_view first = t.view(0, 3), second = t.view(3, 8);
+  CHECK(t.holds(first.data(), first.size()));
+  CHECK(t.holds(second.data(), second.size()));
+  CHECK(first.data() + 3 != second.data());  // not one array: the piece moved
+  CHECK_FALSE(t.holds(first.data(), 8));     // a view over the dead copy is not live text
+
+  SUBCASE("a piece that fills its whole chunk leaves nothing behind") {
+    chunked_text<char> u;
+    u.reserve(4);
+    u.keep_from(0);
+    u.append("abcd", 4);
+    u.reserve(8);
+    u.append("efgh", 4);
+    CHECK(u.view(0, 8) == "abcdefgh");
+    CHECK(u.allocated() == 8);  // the first chunk was given back
+  }
+  SUBCASE("copies and moves keep every offset") {
+    chunked_text<char> copy = t;
+    CHECK(copy.view(0, 3) == "abc");
+    CHECK(copy.view(3, 8) == "defghijk");
+    CHECK(copy.allocated() == 11);  // live bytes only
+    chunked_text<char> moved = static_cast<chunked_text<char>&&>(copy);
+    CHECK(moved.view(3, 8) == "defghijk");
+    CHECK(copy.size() == 0);
+  }
+  SUBCASE("a view past the live text is clamped, never read outside") {
+    CHECK(t.view(9, 100) == "jk");
+    CHECK(t.view(11, 5).empty());
+  }
+}
+
+TEST_CASE("dynamic and fixed storage agree on the shared corpus (the arena in chunks, the fixed one whole)") {
+  if (!wikirel_test::have_shared()) return;
+  int compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(wikirel_test::shared_dir() / "corpus" / "wikitext")) {
+    const std::string text = wikirel_test::read_file(entry.path());
+    const wikirel::capacities need = wikirel::measure(text);
+    if (need.sections > 96 || need.events > 1024 || need.citations > 96 || need.text_bytes > (1u << 17) ||
+        need.links > 4096)
+      continue;
+    CAPTURE(entry.path().filename().string());
+    const auto dynamic = wikirel::parse(text);
+    const auto fixed = std::make_unique<big_article>(wikirel::parse<big_storage>(text));
+    check_same_article(dynamic, *fixed);
+    ++compared;
+  }
+  CHECK(compared >= 20);
 }

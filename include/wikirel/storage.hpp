@@ -6,6 +6,8 @@
 // growing article (dynamic_storage) or one of fixed capacity that can be a constexpr
 // variable (fixed_storage).
 
+#include "detail/chunked_text.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -197,6 +199,11 @@ class fixed_list {
   constexpr void reserve(std::size_t) noexcept {}
   constexpr std::size_t capacity() const noexcept { return N; }
   constexpr std::size_t allocated() const noexcept { return 0; }
+  // What the builder asks of a text arena (see chunked_text): one array needs no more.
+  constexpr void keep_from(std::size_t) noexcept {}
+  constexpr std::basic_string_view<T> view(std::size_t offset, std::size_t length) const noexcept {
+    return std::basic_string_view<T>(items_.data() + offset, length);
+  }
 
  private:
   constexpr bool overflow() noexcept {
@@ -209,11 +216,11 @@ class fixed_list {
 
 }  // namespace detail
 
-/// The default policy: every list grows as needed.
+/// The default policy: every list grows as needed; the text arena grows by chunks.
 struct dynamic_storage {
   static constexpr bool is_fixed = false;
   template <class T, capacity K>
-  using list = detail::dynamic_list<T>;
+  using list = std::conditional_t<K == capacity::text, detail::chunked_text<T>, detail::dynamic_list<T>>;
 };
 
 /// Arrays of fixed capacity, so that an article is a literal type and can be parsed during

@@ -361,15 +361,13 @@ void check_views(const Article& a) {
   const auto& d = a.data();
   const char* src = a.source().data();
   const std::size_t src_n = a.source().size();
-  const char* arena = d.text.data();
-  const std::size_t arena_n = d.text.size();
   const auto inside = [&](std::string_view v) {
     if (v.empty()) return true;
     const auto in = [&](const char* base, std::size_t n) {
       return base != nullptr && std::less_equal<const char*>()(base, v.data()) &&
              std::less_equal<const char*>()(v.data() + v.size(), base + n);
     };
-    return in(src, src_n) || in(arena, arena_n);
+    return in(src, src_n) || d.text.holds(v.data(), v.size());
   };
   EXPECT(inside(a.title()), "title view outside input and arena");
   for (const auto& s : a.sections())

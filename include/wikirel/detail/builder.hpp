@@ -220,6 +220,7 @@ class builder {
     pending_ = fragment_saved_.pending;
     in_heading_ = fragment_saved_.in_heading;
     in_fragment_ = false;
+    d_.text.keep_from(d_.text.size());  // the restored output is closed: nothing stays open
     return r;
   }
 
@@ -227,6 +228,13 @@ class builder {
   constexpr void expect_text(std::size_t n) { d_.text.reserve(d_.text.size() + n); }
 
   constexpr std::uint32_t arena_size() const noexcept { return static_cast<std::uint32_t>(d_.text.size()); }
+  /// Starts a piece of arena text outside the outputs (a citation's composed text): it
+  /// must stay contiguous, so the arena keeps it together when it grows.
+  constexpr std::uint32_t begin_run() noexcept {
+    const std::uint32_t start = arena_size();
+    if (body_done_ || at_output_start()) d_.text.keep_from(start);
+    return start;
+  }
   /// The most arena bytes held at once: what a fixed_storage's TextBytes must hold.
   constexpr std::size_t text_peak() const noexcept { return peak_ > d_.text.size() ? peak_ : d_.text.size(); }
   constexpr bool arena_push(CharT c) { return push(d_.text, c); }
@@ -240,9 +248,9 @@ class builder {
   /// Appends a copy of r (which may itself be in the arena) to the arena.
   constexpr void copy_text(text_ref r) {
     if (!r.derived) return append_arena(d_.source.data() + r.offset, r.length);
-    d_.text.reserve(d_.text.size() + r.length);  // after this, no reallocation moves the source
-    for (std::uint32_t i = 0; i < r.length; ++i)
-      if (!arena_push(CharT(d_.text[r.offset + i]))) return;
+    make_room(d_.text, r.length);  // after this the arena does not grow, so `from` stays put
+    for (const CharT c : resolve(r))
+      if (!arena_push(c)) return;
   }
   /// Copies text given by the caller into the arena. Called between outputs or before a
   /// section has text (the title from options, the labels of a plain-text reference list):
@@ -250,10 +258,13 @@ class builder {
   template <class C>
   constexpr text_ref derive(const C* first, std::size_t n) {
     const bool fresh_output = at_output_start();
-    const std::uint32_t start = arena_size();
+    const std::uint32_t start = begin_run();
     for (std::size_t i = 0; i < n; ++i)
       if (!arena_push(static_cast<CharT>(first[i]))) break;
-    if (fresh_output) output_start_ = arena_size();
+    if (fresh_output) {
+      output_start_ = arena_size();
+      d_.text.keep_from(output_start_);
+    }
     return arena_ref(start);
   }
 
@@ -379,6 +390,7 @@ class builder {
 
   constexpr void start_output() noexcept {
     output_start_ = static_cast<std::uint32_t>(d_.text.size());
+    d_.text.keep_from(output_start_);  // an output is one piece of text
     pending_ = pending_none;
     checkpoints_.clear();
     anchors_.clear();

@@ -39,7 +39,7 @@ class plain_citation_reader {
     const CharT* last = b_.source().data() + c.content_end;
     trim(first, last);
     if (find_break(first, last) == last) return b_.source_ref(first, last);
-    const std::uint32_t start = b_.arena_size();
+    const std::uint32_t start = b_.begin_run();
     bool space = false;
     for (const CharT* p = first; p < last; ++p) {
       if (is_space(byte_of(*p))) {

@@ -130,7 +130,7 @@ struct article_data {
   list<diagnostic, capacity::links> diagnostics;
 
   constexpr view_type resolve(text_ref r) const noexcept {
-    if (r.derived) return view_type(text.data() + r.offset, r.length);
+    if (r.derived) return text.view(r.offset, r.length);
     return source.substr(r.offset, r.length);
   }
 };

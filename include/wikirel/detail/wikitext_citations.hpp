@@ -276,7 +276,7 @@ class citation_reader {
 
   /// "First Last".
   constexpr text_ref join_name(text_ref first, text_ref last) {
-    const std::uint32_t start = b_.arena_size();
+    const std::uint32_t start = b_.begin_run();
     b_.copy_text(first);
     b_.arena_push(CharT(' '));
     b_.copy_text(last);
@@ -286,7 +286,7 @@ class citation_reader {
   /// A readable line: "Author; Author (Date). "Title". Work. Publisher. p. 4."
   constexpr text_ref format_text(std::uint32_t i) {
     const citation_record c = b_.citation(i);
-    const std::uint32_t start = b_.arena_size();
+    const std::uint32_t start = b_.begin_run();
     for (std::uint32_t a = 0; a < c.author_count; ++a) {
       if (a > 0) put("; ");
       b_.copy_text(b_.data().strings[c.first_author + a]);
@@ -355,7 +355,7 @@ class citation_reader {
   /// "Smith & Jones 2001, p. 4".
   constexpr text_ref format_short(std::uint32_t i) {
     const citation_record c = b_.citation(i);
-    const std::uint32_t start = b_.arena_size();
+    const std::uint32_t start = b_.begin_run();
     for (std::uint32_t a = 0; a < c.author_count; ++a) {
       if (a > 0) put(a + 1 == c.author_count ? " & " : ", ");
       b_.copy_text(b_.data().strings[c.first_author + a]);

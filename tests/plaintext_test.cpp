@@ -206,3 +206,21 @@ TEST_CASE("labels of an unnumbered reference list stay out of the lead's text") 
   REQUIRE(a.citations().size() == 2);
   CHECK(a.citations()[0].name() == "1");
 }
+
+TEST_CASE("a converter's page that opens with two heading-like lines: the first opens the lead") {
+  const auto a = plain("A list of Ruritanian operas first staged in 1911\n\n1911\n\n"
+                       "Three operas opened in the capital that spring, all to full houses.\n");
+  REQUIRE(a.sections().size() == 2);
+  CHECK(a.sections()[0].text() == "A list of Ruritanian operas first staged in 1911");
+  CHECK(a.sections()[1].heading() == "1911");
+  SUBCASE("one heading-like line over a paragraph is still a heading") {
+    const auto b = plain("Early years\n\nThe theatre opened in 1911 with a comic opera in three acts.\n");
+    REQUIRE(b.sections().size() == 2);
+    CHECK(b.sections()[1].heading() == "Early years");
+  }
+  SUBCASE("an edit link keeps the first heading") {
+    const auto c = plain("History[edit]\n\nEarly years[edit]\n\nThe theatre opened in 1911 with an opera.\n");
+    REQUIRE(c.sections().size() == 3);
+    CHECK(c.sections()[1].heading() == "History");
+  }
+}

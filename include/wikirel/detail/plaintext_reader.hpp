@@ -208,6 +208,7 @@ class plaintext_reader {
     last = strip_site_suffix(first, last, banner == i ? nullptr : &lines_[banner]);
     trim(first, last);
     lines_[i].kind = role::title;
+    page_title_ = true;
     if (b_.resolve(b_.data().title).empty() && first < last) b_.set_title(b_.source_ref(first, last));
   }
 
@@ -483,6 +484,19 @@ class plaintext_reader {
       if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
     }
     resume_after_references();
+    opening_line_of_lead();
+  }
+
+  /// A page without a title line whose first line looks like a heading and is followed
+  /// straight away by another: that first line opens the lead ("A list of films released
+  /// in 2014" over "2014"), as in a converter's rendering, which starts with the body.
+  /// Articles start with their lead; an empty first section over an empty lead is far
+  /// rarer. An edit link or a Contents entry says otherwise, and is believed.
+  constexpr void opening_line_of_lead() {
+    if (page_title_ || marked_headings_) return;
+    const std::size_t first = next_nonblank(body_begin_);
+    if (!is(first, role::heading) || lines_[first].edit_mark) return;
+    if (is(next_nonblank(first + 1), role::heading)) lines_[first].kind = role::text;
   }
 
   /// A page whose headings carry edit links (or are listed in a Contents box) marks every
@@ -805,6 +819,7 @@ class plaintext_reader {
   std::size_t body_end_ = 0;
   std::size_t reference_end_ = 0;
   bool marked_headings_ = false;
+  bool page_title_ = false;  ///< a line of the page was its title
 };
 
 }  // namespace wikirel::detail

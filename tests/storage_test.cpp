@@ -4,10 +4,12 @@
 
 #include <wikirel/article.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -218,6 +220,78 @@ TEST_CASE("the chunked arena moves only the open piece when it grows") {
     CHECK(t.view(9, 100) == "jk");
     CHECK(t.view(11, 5).empty());
   }
+}
+
+namespace {
+
+using wikirel::detail::chunked_list;
+
+constexpr bool chunked_list_in_constant_evaluation() {
+  chunked_list<int> l;
+  l.reserve(3);
+  for (int i = 0; i < 10; ++i) l.push_back(9 - i);  // three chunks: 3, then grown
+  std::sort(l.begin(), l.end());
+  for (int i = 0; i < 10; ++i)
+    if (l[static_cast<std::size_t>(i)] != i) return false;
+  const chunked_list<int> copy = l;
+  return copy.size() == 10 && copy[9] == 9 && copy.allocated() == 10 * sizeof(int);
+}
+static_assert(chunked_list_in_constant_evaluation());
+
+}  // namespace
+
+TEST_CASE("the chunked record list: chunks never move, runs cover every record once") {
+  chunked_list<int> l;
+  l.reserve(4);
+  const int* first = nullptr;
+  for (int i = 0; i < 100; ++i) {
+    l.push_back(i);
+    if (i == 0) first = &l[0];
+  }
+  CHECK(&l[0] == first);  // growth added chunks; the first record never moved
+  CHECK(l.contiguous() == nullptr);
+  std::size_t covered = 0, runs = 0;
+  l.for_each_run([&](const int* run, std::size_t start, std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) CHECK(run[k] == static_cast<int>(start + k));
+    CHECK(start == covered);
+    covered += count;
+    ++runs;
+  });
+  CHECK(covered == 100);
+  CHECK(runs > 1);
+  CHECK(l.allocated() >= 100 * sizeof(int));
+  chunked_list<int> one;
+  one.reserve(8);
+  one.push_back(7);
+  REQUIRE(one.contiguous() != nullptr);
+  CHECK(one.contiguous()[0] == 7);
+}
+
+TEST_CASE("the timeline is in order on every corpus article (events in many chunks are merged)") {
+  if (!wikirel_test::have_shared()) return;
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(wikirel_test::shared_dir() / "corpus" / "wikitext")) {
+    const std::string text = wikirel_test::read_file(entry.path());
+    const auto a = wikirel::parse(text);
+    CAPTURE(entry.path().filename().string());
+    REQUIRE(a.timeline().size() == a.events().size());
+    std::vector<bool> seen(a.events().size(), false);
+    for (std::size_t i = 0; i < a.timeline().size(); ++i) {
+      const std::size_t k = a.timeline()[i].index();
+      REQUIRE(k < seen.size());
+      CHECK_FALSE(seen[k]);
+      seen[k] = true;
+      if (i == 0) continue;
+      const auto x = a.timeline()[i - 1].when(), y = a.timeline()[i].when();
+      const bool ordered = x.begin != y.begin ? x.begin < y.begin
+                           : x.open_end != y.open_end ? y.open_end
+                           : x.end != y.end ? x.end < y.end
+                           : a.timeline()[i - 1].index() < k;
+      CHECK(ordered);
+    }
+    checked += a.timeline().size();
+  }
+  CHECK(checked > 1000);
 }
 
 TEST_CASE("dynamic and fixed storage agree on the shared corpus (the arena in chunks, the fixed one whole)") {

@@ -22,7 +22,7 @@ class basic_citation {
   using uses_type = detail::collection<detail::use_maker<CharT, Storage>>;
 
   constexpr basic_citation(const data_type* data, std::size_t index) noexcept
-      : data_(data), index_(index) {}
+      : data_(data), index_(index), record_(&data->citations[index]) {}
 
   constexpr std::size_t index() const noexcept { return index_; }
   /// 1-based, in the order MediaWiki numbers references: by first use (plain text: as
@@ -65,12 +65,13 @@ class basic_citation {
   }
 
  private:
-  constexpr const detail::citation_record& record() const noexcept { return data_->citations[index_]; }
+  constexpr const detail::citation_record& record() const noexcept { return *record_; }
   constexpr view_type get(detail::text_ref detail::citation_record::*field) const noexcept {
     return data_->resolve(record().*field);
   }
   const data_type* data_;
   std::size_t index_;
+  const detail::citation_record* record_;  ///< found once: a growing article keeps its records in chunks
 };
 
 using citation = basic_citation<char>;

@@ -18,7 +18,7 @@ class basic_event {
   using citations_type = detail::collection<detail::event_citation_maker<CharT, Storage>>;
 
   constexpr basic_event(const data_type* data, std::size_t index) noexcept
-      : data_(data), index_(index) {}
+      : data_(data), index_(index), record_(&data->events[index]) {}
 
   constexpr std::size_t index() const noexcept { return index_; }
   /// The normalised value: begin, end, precision, approximate, inferred.
@@ -43,9 +43,10 @@ class basic_event {
   }
 
  private:
-  constexpr const detail::event_record& record() const noexcept { return data_->events[index_]; }
+  constexpr const detail::event_record& record() const noexcept { return *record_; }
   const data_type* data_;
   std::size_t index_;
+  const detail::event_record* record_;  ///< found once: a growing article keeps its records in chunks
 };
 
 using event = basic_event<char>;

@@ -19,7 +19,7 @@ class basic_section {
   using events_type = detail::collection<detail::event_maker<CharT, Storage>>;
 
   constexpr basic_section(const data_type* data, std::size_t index) noexcept
-      : data_(data), index_(index) {}
+      : data_(data), index_(index), record_(&data->sections[index]) {}
 
   constexpr std::size_t index() const noexcept { return index_; }
   /// The heading as plain text ("Cold War (1945–91)"); empty for the lead.
@@ -50,9 +50,10 @@ class basic_section {
   }
 
  private:
-  constexpr const detail::section_record& record() const noexcept { return data_->sections[index_]; }
+  constexpr const detail::section_record& record() const noexcept { return *record_; }
   const data_type* data_;
   std::size_t index_;
+  const detail::section_record* record_;  ///< found once: a growing article keeps its records in chunks
 };
 
 using section = basic_section<char>;

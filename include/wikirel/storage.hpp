@@ -6,6 +6,7 @@
 // growing article (dynamic_storage) or one of fixed capacity that can be a constexpr
 // variable (fixed_storage).
 
+#include "detail/chunked_list.hpp"
 #include "detail/chunked_text.hpp"
 
 #include <array>
@@ -51,116 +52,6 @@ constexpr void stop_compilation_on_overflow() noexcept {
   if constexpr (K == capacity::links) fixed_storage_capacity_exceeded_Links();
 }
 
-/// A growing list. Not std::vector: appending a run of text is the parser's hottest
-/// operation, and this list appends with one memcpy at run time (element by element in
-/// constant evaluation, where it works as well, as long as the article does not outlive
-/// the evaluation). Elements are trivially copyable records.
-template <class T>
-class dynamic_list {
-  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
-
- public:
-  using value_type = T;
-
-  constexpr dynamic_list() noexcept = default;
-  constexpr dynamic_list(const dynamic_list& other) { append(other.data_, other.size_); }
-  constexpr dynamic_list(dynamic_list&& other) noexcept
-      : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
-    other.data_ = nullptr;
-    other.size_ = other.capacity_ = 0;
-  }
-  constexpr dynamic_list& operator=(const dynamic_list& other) {
-    if (this != &other) {
-      clear();
-      append(other.data_, other.size_);
-    }
-    return *this;
-  }
-  constexpr dynamic_list& operator=(dynamic_list&& other) noexcept {
-    if (this != &other) {
-      release();
-      data_ = other.data_;
-      size_ = other.size_;
-      capacity_ = other.capacity_;
-      other.data_ = nullptr;
-      other.size_ = other.capacity_ = 0;
-    }
-    return *this;
-  }
-  constexpr ~dynamic_list() { release(); }
-
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
-  constexpr T& operator[](std::size_t i) noexcept { return data_[i]; }
-  constexpr const T* data() const noexcept { return data_; }
-  constexpr T* begin() noexcept { return data_; }
-  constexpr T* end() noexcept { return data_ + size_; }
-  constexpr const T* begin() const noexcept { return data_; }
-  constexpr const T* end() const noexcept { return data_ + size_; }
-  constexpr T& back() noexcept { return data_[size_ - 1]; }
-  constexpr bool push_back(const T& value) {
-    if (size_ == capacity_) grow(size_ + 1);
-    std::construct_at(data_ + size_, value);
-    ++size_;
-    return true;
-  }
-  constexpr bool append(const T* first, std::size_t n) {
-    if (n == 0) return true;
-    if (capacity_ - size_ < n) grow(size_ + n);
-    copy(first, n, data_ + size_);
-    size_ += n;
-    return true;
-  }
-  constexpr bool append(std::size_t n, const T& value) {
-    if (capacity_ - size_ < n) grow(size_ + n);
-    for (std::size_t i = 0; i < n; ++i) std::construct_at(data_ + size_ + i, value);
-    size_ += n;
-    return true;
-  }
-  constexpr void truncate(std::size_t n) noexcept {
-    if (n < size_) size_ = n;
-  }
-  constexpr void clear() noexcept { size_ = 0; }
-  constexpr void reserve(std::size_t n) {
-    if (n > capacity_) reallocate(n);
-  }
-  constexpr std::size_t capacity() const noexcept { return capacity_; }
-  constexpr std::size_t allocated() const noexcept { return capacity_ * sizeof(T); }
-
- private:
-  static constexpr void copy(const T* from, std::size_t n, T* to) noexcept {
-    if (!std::is_constant_evaluated() && n * sizeof(T) > 32) {  // short runs: the loop beats a call
-      std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) std::construct_at(to + i, from[i]);
-  }
-  /// Grows by half again (not double): the arena is most of what a parse allocates.
-  constexpr void grow(std::size_t needed) {
-    std::size_t next = capacity_ + capacity_ / 2;
-    if (next < 16) next = 16;
-    reallocate(next < needed ? needed : next);
-  }
-  constexpr void reallocate(std::size_t capacity) {
-    std::allocator<T> alloc;
-    T* fresh = alloc.allocate(capacity);
-    copy(data_, size_, fresh);
-    if (data_) alloc.deallocate(data_, capacity_);
-    data_ = fresh;
-    capacity_ = capacity;
-  }
-  constexpr void release() noexcept {
-    if (data_) std::allocator<T>().deallocate(data_, capacity_);
-    data_ = nullptr;
-    size_ = capacity_ = 0;
-  }
-
-  T* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t capacity_ = 0;
-};
-
 /// A list of at most N items in place: a literal type when T is.
 template <class T, std::size_t N, capacity K>
 class fixed_list {
@@ -199,6 +90,11 @@ class fixed_list {
   constexpr void reserve(std::size_t) noexcept {}
   constexpr std::size_t capacity() const noexcept { return N; }
   constexpr std::size_t allocated() const noexcept { return 0; }
+  constexpr T* contiguous() noexcept { return items_.data(); }
+  template <class F>
+  constexpr void for_each_run(F f) const {
+    if (size_ > 0) f(items_.data(), std::size_t{0}, size_);
+  }
   // What the builder asks of a text arena (see chunked_text): one array needs no more.
   constexpr void keep_from(std::size_t) noexcept {}
   constexpr std::basic_string_view<T> view(std::size_t offset, std::size_t length) const noexcept {
@@ -216,11 +112,12 @@ class fixed_list {
 
 }  // namespace detail
 
-/// The default policy: every list grows as needed; the text arena grows by chunks.
+/// The default policy: every list grows as needed, by chunks, never by copying what it
+/// holds (a parse then allocates about what the article keeps).
 struct dynamic_storage {
   static constexpr bool is_fixed = false;
   template <class T, capacity K>
-  using list = std::conditional_t<K == capacity::text, detail::chunked_text<T>, detail::dynamic_list<T>>;
+  using list = std::conditional_t<K == capacity::text, detail::chunked_text<T>, detail::chunked_list<T>>;
 };
 
 /// Arrays of fixed capacity, so that an article is a literal type and can be parsed during

@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
     const timing t = time_stage(docs, s, repeat);
     const double rate = static_cast<double>(bytes) / 1e6 / t.best_seconds;
     std::printf("%-9s  %zu bytes  %zu articles  best %.4f s  median %.4f s  %8.1f MB/s  %9.0f articles/s  "
-                "allocated %.2f bytes per input byte\n",
+                "allocated %.3f bytes per input byte\n",
                 stage_name(s), bytes, docs.size(), t.best_seconds, t.median_seconds, rate,
                 static_cast<double>(docs.size()) / t.best_seconds,
                 static_cast<double>(t.allocated) / static_cast<double>(bytes));

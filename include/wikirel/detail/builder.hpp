@@ -13,6 +13,7 @@
 #include "events.hpp"
 #include "name_index.hpp"
 #include "scan.hpp"
+#include "scratch_list.hpp"
 #include "section_names.hpp"
 #include "utf8.hpp"
 
@@ -21,6 +22,7 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace wikirel::detail {
@@ -35,6 +37,7 @@ class builder {
       : d_(article.data_), opts_(opts) {
     d_.source = source;
     d_.text.reserve(source.size() / 8 + 64);  // make_room() grows it by projection
+    d_.sections.reserve(source.size() / 8192 + 2);  // about one section in 4 KB; a low guess costs a chunk
     start_lead();
   }
 
@@ -175,12 +178,16 @@ class builder {
     return found == name_index::empty_slot ? none : found;
   }
 
+  /// About n citations are about to be made (a plain-text reference list's entries).
+  constexpr void expect_citations(std::size_t n) { d_.citations.reserve(d_.citations.size() + n); }
+
   /// A citation of its own (an unnamed <ref>).
   constexpr std::uint32_t new_citation(citation_kind kind, std::size_t offset) {
     citation_record c;
     c.kind = kind;
     c.offset = static_cast<std::uint32_t>(offset);
-    note_read(offset);
+    // No note_read(offset) here: a plain-text reference list makes its citations before
+    // the body is read, and the read mark must follow the body.
     make_room(d_.citations, 1);
     if (!push(d_.citations, c)) return none;
     return static_cast<std::uint32_t>(d_.citations.size() - 1);
@@ -194,7 +201,7 @@ class builder {
     note_read(offset);
     make_room(d_.uses, 1);
     push(d_.uses, use_record{i, static_cast<std::uint32_t>(offset), current_section()});
-    if (in_text && !in_heading_) anchors_.push_back({output_position(), i});
+    if (in_text && !in_heading_ && reads_events()) anchors_.push_back({output_position(), i});
   }
 
   constexpr bool add_author(std::uint32_t citation_index, text_ref author) {
@@ -223,9 +230,6 @@ class builder {
     d_.text.keep_from(d_.text.size());  // the restored output is closed: nothing stays open
     return r;
   }
-
-  /// About `n` more arena bytes are coming (the citations' fields, read after the body).
-  constexpr void expect_text(std::size_t n) { d_.text.reserve(d_.text.size() + n); }
 
   constexpr std::uint32_t arena_size() const noexcept { return static_cast<std::uint32_t>(d_.text.size()); }
   /// Starts a piece of arena text outside the outputs (a citation's composed text): it
@@ -324,24 +328,26 @@ class builder {
   }
 
   /// Grows a dynamic list to the size this article will likely need, projected from how
-  /// much of the input has been read, rather than by a constant factor: each list is then
-  /// allocated about once per parse instead of along a chain of ever larger copies (the
-  /// benchmark counts every byte allocated). A fixed_storage list has its capacity already.
+  /// much of the input has been read (the benchmark counts every byte allocated). Dynamic
+  /// lists grow by chunks, so a low guess costs one chunk more, not a copy of the list:
+  /// the guess is the density so far over the whole input and a sixteenth more, but before
+  /// an eighth of the input is read at most twice what there is (one early ref is not a
+  /// trend). After the body the arena grows by the citations' short texts, in small steps.
+  /// A fixed_storage list has its capacity already.
   template <class List>
   constexpr void make_room(List& list, std::size_t extra) {
-    const std::size_t needed = list.size() + extra;
-    if (needed <= list.capacity()) return;
-    const std::uint64_t read = read_mark_ > 64 ? read_mark_ : 64;
-    std::uint64_t projected = static_cast<std::uint64_t>(needed) * d_.source.size() / read;
-    projected += projected / 8 + 16;
-    const std::uint64_t geometric = list.capacity() + list.capacity() / 2;  // never a chain of small steps
-    if (projected < geometric) projected = geometric;
-    // Before an eighth of the input is read a projection is a guess: then it may not pass
-    // four times what is there, or a quarter of the input's size in bytes.
-    std::uint64_t most = d_.source.size() / (4 * sizeof(typename List::value_type));
-    if (most < static_cast<std::uint64_t>(needed) * 4 + 16) most = static_cast<std::uint64_t>(needed) * 4 + 16;
-    if (projected > most && read * 8 < d_.source.size()) projected = most;
-    list.reserve(projected > needed ? static_cast<std::size_t>(projected) : needed);
+    if constexpr (requires { List::grows_in_chunks; }) {
+      const std::size_t needed = list.size() + extra;
+      if (needed <= list.capacity()) return;
+      const std::uint64_t read = read_mark_ > 64 ? read_mark_ : 64;
+      const std::uint64_t projected = static_cast<std::uint64_t>(needed) * d_.source.size() / read;
+      std::uint64_t next = projected + projected / 16 + 4;
+      if (read * 8 < d_.source.size() && next > needed * 2 + 4) next = needed * 2 + 4;
+      if (body_done_) next = needed + list.capacity() / 16 + 64;
+      const std::uint64_t step = list.capacity() + list.capacity() / 8;  // not a chain of tiny chunks
+      if (next < step) next = step;
+      list.reserve(static_cast<std::size_t>(next < needed ? needed : next));
+    }
   }
 
   template <class List, class T>
@@ -417,7 +423,11 @@ class builder {
     pending_ = pending_none;
   }
 
+  /// Events are read from the open output: only then do the checkpoints and anchors matter.
+  constexpr bool reads_events() const noexcept { return opts_.events && !skip_events_; }
+
   constexpr void map_run(std::uint32_t src) {
+    if (!reads_events()) return;
     const auto out = static_cast<std::uint32_t>(d_.text.size());
     if (!checkpoints_.empty()) {
       const checkpoint& last = checkpoints_.back();
@@ -427,6 +437,7 @@ class builder {
   }
 
   constexpr void map_synthesized(std::uint32_t src, std::uint32_t src_len) {
+    if (!reads_events()) return;
     checkpoints_.push_back({static_cast<std::uint32_t>(d_.text.size()), src, src_len == 0 ? 1u : src_len});
   }
 
@@ -505,10 +516,14 @@ class builder {
   /// citation once, in order of first marker (a stamp per citation keeps this linear).
   constexpr void link_citations(event_record& e, std::uint32_t after, std::uint32_t limit) {
     e.first_citation = static_cast<std::uint32_t>(d_.event_citations.size());
-    const anchor* a = std::upper_bound(anchors_.data(), anchors_.data() + anchors_.size(), after,
-                                       [](std::uint32_t v, const anchor& x) { return v < x.out; });
+    std::size_t lo = 0, hi = anchors_.size();  // the first anchor past `after`
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (anchors_[mid].out <= after) lo = mid + 1; else hi = mid;
+    }
     ++stamp_;
-    for (; a != anchors_.data() + anchors_.size() && a->out <= limit; ++a) {
+    for (std::size_t k = lo; k < anchors_.size() && anchors_[k].out <= limit; ++k) {
+      const anchor* a = &anchors_[k];
       if (a->citation >= stamps_.size()) stamps_.resize(d_.citations.size() > a->citation ? d_.citations.size() : a->citation + 1, 0);
       if (stamps_[a->citation] == stamp_) continue;
       stamps_[a->citation] = stamp_;
@@ -529,35 +544,113 @@ class builder {
     return offset;
   }
 
+  /// Sorts a list as one array when it is one (the usual case: chunk lookups slow a sort).
+  template <class List, class Less>
+  static constexpr void sort_list(List& list, Less less) {
+    if (auto* first = list.contiguous()) std::sort(first, first + list.size(), less);
+    else std::sort(list.begin(), list.end(), less);
+  }
+
   /// Groups the uses by citation (in input order within each) and points each citation
-  /// at its own.
+  /// at its own: counts give each citation its range, one pass of swaps puts every use in
+  /// its range (a counting sort, in place: linear, and no lookups through a comparison
+  /// sort), and a range is then put in input order.
   constexpr void index_uses() {
-    std::sort(d_.uses.begin(), d_.uses.end(), [](const use_record& a, const use_record& b) {
-      return a.citation != b.citation ? a.citation < b.citation : a.offset < b.offset;
-    });
-    for (std::uint32_t i = 0; i < d_.uses.size(); ++i) {
-      citation_record& c = d_.citations[d_.uses[i].citation];
-      if (c.use_count == 0) c.first_use = i;
-      ++c.use_count;
+    auto& uses = d_.uses;
+    for (std::uint32_t i = 0; i < uses.size(); ++i) ++d_.citations[uses[i].citation].use_count;
+    std::uint32_t next = 0;
+    for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
+      d_.citations[c].first_use = next;
+      next += d_.citations[c].use_count;
+    }
+    std::vector<std::uint32_t>& placed = stamps_;  // linking is over: its scratch serves again
+    placed.assign(d_.citations.size(), 0);
+    for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
+      const std::uint32_t first = d_.citations[c].first_use, count = d_.citations[c].use_count;
+      while (placed[c] < count) {
+        const std::uint32_t i = first + placed[c];
+        const std::uint32_t home = uses[i].citation;
+        if (home == c) {
+          ++placed[c];
+          continue;
+        }
+        const std::uint32_t j = d_.citations[home].first_use + placed[home]++;
+        const use_record moved = uses[j];
+        uses[j] = uses[i];
+        uses[i] = moved;
+      }
+      order_by_offset(first, count);
+    }
+  }
+
+  /// Puts uses [first, first + count) in input order: by insertion when few (the usual
+  /// case, and nearly in order already), else by a full sort.
+  constexpr void order_by_offset(std::uint32_t first, std::uint32_t count) {
+    auto& uses = d_.uses;
+    if (count > 32) {
+      std::sort(uses.begin() + first, uses.begin() + first + count,
+                [](const use_record& a, const use_record& b) { return a.offset < b.offset; });
+      return;
+    }
+    for (std::uint32_t k = first + 1; k < first + count; ++k) {
+      const use_record u = uses[k];
+      std::uint32_t m = k;
+      for (; m > first && uses[m - 1].offset > u.offset; --m) uses[m] = uses[m - 1];
+      uses[m] = u;
     }
   }
 
   constexpr void build_timeline() {
+    d_.timeline.reserve(d_.events.size());
     for (std::uint32_t i = 0; i < d_.events.size(); ++i) d_.timeline.push_back(i);
-    const auto& ev = d_.events;
-    std::sort(d_.timeline.begin(), d_.timeline.end(), [&ev](std::uint32_t a, std::uint32_t b) {
-      const period& x = ev[a].when;
-      const period& y = ev[b].when;
+    std::uint32_t* order = d_.timeline.contiguous();  // one chunk: it was reserved to size
+    if (const event_record* ev = d_.events.contiguous(); ev && order) {
+      std::sort(order, order + d_.events.size(), earlier(ev, 0));
+      return;
+    }
+    if (!order) return sort_list(d_.timeline, earlier(d_.events, 0));
+    // Events in chunks: sort each chunk's run with its own array (a comparison through
+    // chunk lookups costs several times more), then merge neighbouring runs, pairwise, in
+    // rounds (log of the runs' count rounds, each linear).
+    std::vector<std::size_t> ends;
+    d_.events.for_each_run([&](const event_record* run, std::size_t first, std::size_t count) {
+      std::sort(order + first, order + first + count, earlier(run, static_cast<std::uint32_t>(first)));
+      ends.push_back(first + count);
+    });
+    std::vector<std::uint32_t> merged;
+    merged.resize(ends.empty() ? 0 : ends.back(), 0u);  // with a value: clang 14 cannot default-fill in constexpr
+    while (ends.size() > 1) {
+      std::size_t begin = 0, kept = 0;
+      for (std::size_t r = 0; r < ends.size(); r += 2) {
+        if (r + 1 < ends.size()) {
+          const auto to = merged.begin() + static_cast<std::ptrdiff_t>(begin);
+          const auto end = std::merge(order + begin, order + ends[r], order + ends[r], order + ends[r + 1], to,
+                                      earlier(d_.events, 0));
+          std::copy(to, end, order + begin);
+        }
+        begin = ends[r + 1 < ends.size() ? r + 1 : r];
+        ends[kept++] = begin;
+      }
+      ends.resize(kept);
+    }
+  }
+  /// The timeline's order: by start, closed periods before open ones, by end, then as
+  /// written. `events[i - first]` is event i.
+  template <class Events>
+  static constexpr auto earlier(const Events& events, std::uint32_t first) {
+    return [&events, first](std::uint32_t a, std::uint32_t b) {
+      const period& x = events[a - first].when;
+      const period& y = events[b - first].when;
       if (x.begin != y.begin) return x.begin < y.begin;
       if (x.open_end != y.open_end) return y.open_end;
       if (x.end != y.end) return x.end < y.end;
       return a < b;
-    });
+    };
   }
 
   /// Turns the byte offsets of diagnostics into 1-based lines and columns in one pass.
   constexpr void locate_diagnostics() {
-    std::sort(d_.diagnostics.begin(), d_.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
+    sort_list(d_.diagnostics, [](const diagnostic& a, const diagnostic& b) {
       return a.offset != b.offset ? a.offset < b.offset : static_cast<int>(a.kind) < static_cast<int>(b.kind);
     });
     // Lines and columns advance with the offsets, so the input is read once however many
@@ -581,8 +674,8 @@ class builder {
   data_type& d_;
   const options& opts_;
   name_index names_;
-  std::vector<checkpoint> checkpoints_;
-  std::vector<anchor> anchors_;
+  scratch_list<checkpoint, 512> checkpoints_;  ///< enough for 49 sections in 50 (measured on the corpus)
+  scratch_list<anchor, 32> anchors_;
   std::uint32_t output_start_ = 0;
   std::uint8_t pending_ = pending_none;
   bool in_heading_ = false;

@@ -10,6 +10,8 @@
 // up, only that open piece moves to the next chunk. Its offsets stay the same; the bytes
 // it leaves behind in the old chunk are dead.
 
+#include "scratch_list.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -17,7 +19,6 @@
 #include <memory>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 namespace wikirel::detail {
 
@@ -34,6 +35,7 @@ class chunked_text {
 
  public:
   using value_type = T;
+  static constexpr bool grows_in_chunks = true;  ///< growth that guessed low costs no copy
 
   constexpr chunked_text() noexcept = default;
   constexpr chunked_text(const chunked_text& other) { copy_from(other); }
@@ -55,14 +57,14 @@ class chunked_text {
   constexpr ~chunked_text() { release(); }
 
   /// The logical size: what a single array holding the same text would hold.
-  constexpr std::size_t size() const noexcept { return chunks_.empty() ? 0 : last().base + last().used; }
-  constexpr bool empty() const noexcept { return size() == 0; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
   /// How far the text can grow before another chunk is needed.
-  constexpr std::size_t capacity() const noexcept { return chunks_.empty() ? 0 : last().base + last().capacity; }
+  constexpr std::size_t capacity() const noexcept { return capacity_; }
   /// Bytes allocated and still held (dead bytes included).
   constexpr std::size_t allocated() const noexcept {
     std::size_t n = 0;
-    for (const chunk& c : chunks_) n += c.capacity * sizeof(T);
+    for (std::size_t i = 0; i < chunks_.size(); ++i) n += chunks_[i].capacity * sizeof(T);
     return n;
   }
 
@@ -70,59 +72,57 @@ class chunked_text {
   constexpr void keep_from(std::size_t offset) noexcept { keep_ = offset; }
 
   constexpr std::basic_string_view<T> view(std::size_t offset, std::size_t length) const noexcept {
-    const chunk* c = find(offset);
-    if (c == nullptr) return {};
-    const std::size_t at = offset - c->base < c->used ? offset - c->base : c->used;
+    if (chunks_.empty()) return {};
+    const chunk& c = chunks_[find(offset)];
+    const std::size_t used = used_in(c);
+    const std::size_t at = offset - c.base < used ? offset - c.base : used;
     // A piece never spans chunks; clamping keeps a broken promise from reading outside.
-    if (length > c->used - at) length = c->used - at;
-    return std::basic_string_view<T>(c->data + at, length);
+    if (length > used - at) length = used - at;
+    return std::basic_string_view<T>(c.data + at, length);
   }
-  constexpr const T& operator[](std::size_t offset) const noexcept {
-    const chunk* c = find(offset);
-    return c->data[offset - c->base];
-  }
-  constexpr T& operator[](std::size_t offset) noexcept {
-    const chunk* c = find(offset);
-    return c->data[offset - c->base];
-  }
+  constexpr const T& operator[](std::size_t offset) const noexcept { return *at(offset); }
+  constexpr T& operator[](std::size_t offset) noexcept { return *at(offset); }
   /// True when [p, p + n) lies in the live text of one chunk.
   constexpr bool holds(const T* p, std::size_t n) const noexcept {
-    for (const chunk& c : chunks_)
-      if (c.data != nullptr && std::less_equal<const T*>()(c.data, p) &&
-          std::less_equal<const T*>()(p + n, c.data + c.used))
+    for (std::size_t i = 0; i < chunks_.size(); ++i)
+      if (const chunk& c = chunks_[i]; c.data != nullptr && std::less_equal<const T*>()(c.data, p) &&
+          std::less_equal<const T*>()(p + n, c.data + used_in(c)))
         return true;
     return false;
   }
 
   constexpr bool push_back(const T& value) {
-    if (chunks_.empty() || last().used == last().capacity) grow(size() + 1);
-    std::construct_at(last().data + last().used, value);
-    ++last().used;
+    if (size_ == capacity_) grow(size_ + 1);
+    std::construct_at(tail_ + (size_ - tail_base_), value);
+    ++size_;
     return true;
   }
   constexpr bool append(const T* first, std::size_t n) {
-    if (n == 0) return true;
-    if (capacity() - size() < n) grow(size() + n);
-    copy(first, n, last().data + last().used);
-    last().used += n;
+    if (capacity_ - size_ < n) grow(size_ + n);
+    copy(first, n, tail_ + (size_ - tail_base_));
+    size_ += n;
     return true;
   }
   /// Drops the text from logical offset n on.
   constexpr void truncate(std::size_t n) noexcept {
+    if (n >= size_) return;
+    sync();
     while (chunks_.size() > 1 && last().base > n) {
       deallocate(last());
       chunks_.pop_back();
     }
-    if (!chunks_.empty() && n < size()) last().used = n - last().base;
+    last().used = n - last().base;
     if (keep_ > n) keep_ = n;
+    cache();
   }
   constexpr void clear() noexcept { truncate(0); }
 
   /// Makes room for the text to reach logical size n. The open piece moves to a new chunk
   /// sized so that it ends at n; nothing else is copied.
   constexpr void reserve(std::size_t n) {
-    if (n <= capacity()) return;
-    const std::size_t end = size();
+    if (n <= capacity_) return;
+    sync();
+    const std::size_t end = size_;
     std::size_t from = keep_ < end ? keep_ : end;
     if (!chunks_.empty() && from < last().base) from = last().base;  // never reached by the builder
     chunk fresh;
@@ -139,14 +139,32 @@ class chunked_text {
       }
     }
     chunks_.push_back(fresh);
+    cache();
   }
 
  private:
   /// Growth the builder did not plan (a byte at a time): by half the size again.
   constexpr void grow(std::size_t needed) {
-    std::size_t next = capacity() + capacity() / 2;
-    if (next < size() + 64) next = size() + 64;
+    std::size_t next = capacity_ + capacity_ / 2;
+    if (next < size_ + 64) next = size_ + 64;
     reserve(next < needed ? needed : next);
+  }
+
+  /// The last chunk's record of its live bytes, brought up to date from size_.
+  constexpr void sync() noexcept {
+    if (!chunks_.empty()) last().used = size_ - last().base;
+  }
+  /// The hot state, read again from the last chunk.
+  constexpr void cache() noexcept {
+    if (chunks_.empty()) {
+      tail_ = nullptr;
+      tail_base_ = size_ = capacity_ = 0;
+      return;
+    }
+    tail_ = last().data;
+    tail_base_ = last().base;
+    size_ = last().base + last().used;
+    capacity_ = last().base + last().capacity;
   }
 
   constexpr chunk& last() noexcept { return chunks_.back(); }
@@ -154,10 +172,19 @@ class chunked_text {
 
   /// The chunk holding logical offset `offset`: the newest one that starts at or before it
   /// (an older chunk may still hold a dead copy of the same offsets).
-  constexpr const chunk* find(std::size_t offset) const noexcept {
-    for (std::size_t i = chunks_.size(); i-- > 0;)
-      if (chunks_[i].base <= offset) return &chunks_[i];
-    return nullptr;
+  constexpr std::size_t find(std::size_t offset) const noexcept {
+    std::size_t i = chunks_.size() - 1;
+    while (i > 0 && chunks_[i].base > offset) --i;
+    return i;
+  }
+  constexpr T* at(std::size_t offset) const noexcept {
+    if (offset >= tail_base_) return tail_ + (offset - tail_base_);
+    const chunk& c = chunks_[find(offset)];
+    return c.data + (offset - c.base);
+  }
+  /// The last chunk's live bytes end at size_; the chunk table learns it only on sync().
+  constexpr std::size_t used_in(const chunk& c) const noexcept {
+    return c.data == chunks_.back().data ? size_ - c.base : c.used;
   }
 
   static constexpr void copy(const T* from, std::size_t n, T* to) noexcept {
@@ -174,30 +201,40 @@ class chunked_text {
 
   /// A copy holds each chunk's live bytes only, at the same logical offsets.
   constexpr void copy_from(const chunked_text& other) {
-    chunks_.reserve(other.chunks_.size());
-    for (const chunk& c : other.chunks_) {
-      if (c.used == 0 && &c != &other.chunks_.back()) continue;
-      chunk mine{nullptr, c.base, c.used, c.used > 0 ? c.used : 1};
+    for (std::size_t i = 0; i < other.chunks_.size(); ++i) {
+      const chunk& c = other.chunks_[i];
+      const std::size_t used = other.used_in(c);
+      if (used == 0 && i + 1 < other.chunks_.size()) continue;
+      chunk mine{nullptr, c.base, used, used > 0 ? used : 1};
       mine.data = std::allocator<T>().allocate(mine.capacity);
-      copy(c.data, c.used, mine.data);
+      copy(c.data, used, mine.data);
       chunks_.push_back(mine);
     }
-    keep_ = size();
+    cache();
+    keep_ = size_;
   }
   constexpr void steal(chunked_text& other) noexcept {
-    chunks_ = static_cast<std::vector<chunk>&&>(other.chunks_);
+    other.sync();
+    chunks_ = static_cast<scratch_list<chunk, 6>&&>(other.chunks_);
     keep_ = other.keep_;
+    cache();
     other.chunks_.clear();
     other.keep_ = 0;
+    other.cache();
   }
   constexpr void release() noexcept {
-    for (chunk& c : chunks_) deallocate(c);
+    for (std::size_t i = 0; i < chunks_.size(); ++i) deallocate(chunks_[i]);
     chunks_.clear();
     keep_ = 0;
+    cache();
   }
 
-  std::vector<chunk> chunks_;
-  std::size_t keep_ = 0;  ///< where the open piece starts
+  scratch_list<chunk, 6> chunks_;  ///< six chunks hold a list 13 times its first guess
+  T* tail_ = nullptr;           ///< the last chunk, where text is written
+  std::size_t tail_base_ = 0;   ///< its logical offset
+  std::size_t size_ = 0;        ///< the logical size (the last chunk's `used` lags behind)
+  std::size_t capacity_ = 0;    ///< the logical end of the last chunk
+  std::size_t keep_ = 0;        ///< where the open piece starts
 };
 
 }  // namespace wikirel::detail

@@ -77,7 +77,7 @@ class plain_citation_reader {
     c.doi = token_after(whole, t, first, last, "doi:", false);
     c.isbn = isbn(whole, t, first, last);
     c.access_date = after_retrieved(whole, t, first, last);
-    read_shape(c, whole, t, first, last);
+    read_shape(i, c, whole, t, first, last);
   }
 
   /// The run of non-space text starting with (or after) `key`, without final punctuation.
@@ -119,7 +119,7 @@ class plain_citation_reader {
   }
 
   /// The CS1 shape: Authors (Date). "Title". Work. Publisher. p. N.
-  constexpr void read_shape(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last) {
+  constexpr void read_shape(std::uint32_t i, citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last) {
     const CharT* title_end = first;
     const CharT* open = quoted(first, last, c.title, whole, t, title_end);
     const CharT* paren = find_byte(first, open ? open : last, '(');
@@ -130,7 +130,7 @@ class plain_citation_reader {
       if (d.valid()) {
         c.when = d;
         c.date_text = part(whole, t, paren + 1, close);
-        authors(c, whole, t, first, paren);
+        authors(i, whole, t, first, paren);
         after_date = close + 1;
       }
     }
@@ -185,14 +185,14 @@ class plain_citation_reader {
     return e;
   }
 
-  constexpr void authors(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* paren) {
+  constexpr void authors(std::uint32_t i, text_ref whole, view_type t, const CharT* first, const CharT* paren) {
     if (paren - first > 160 || paren <= first) return;
     for (const CharT* p = first; p < paren;) {
       const CharT* e = find_byte(p, paren, ';');
       const CharT* a = p;
       const CharT* z = e;
       trim(a, z);
-      if (a < z) b_.add_author(static_cast<std::uint32_t>(&c - b_.data().citations.begin()), part(whole, t, a, z));
+      if (a < z) b_.add_author(i, part(whole, t, a, z));
       p = e < paren ? e + 1 : paren;
     }
   }

@@ -241,7 +241,10 @@ class builder {
   }
   /// The most arena bytes held at once: what a fixed_storage's TextBytes must hold.
   constexpr std::size_t text_peak() const noexcept { return peak_ > d_.text.size() ? peak_ : d_.text.size(); }
-  constexpr bool arena_push(CharT c) { return push(d_.text, c); }
+  constexpr bool arena_push(CharT c) {
+    make_room(d_.text, 1);  // the builder's growth policy, not the arena's own
+    return push(d_.text, c);
+  }
   constexpr void append_arena(const CharT* first, std::size_t n) {
     make_room(d_.text, n);
     if (!d_.text.append(first, n)) capacity_exceeded(capacity::text);
@@ -330,10 +333,11 @@ class builder {
   /// Grows a dynamic list to the size this article will likely need, projected from how
   /// much of the input has been read (the benchmark counts every byte allocated). Dynamic
   /// lists grow by chunks, so a low guess costs one chunk more, not a copy of the list:
-  /// the guess is the density so far over the whole input and a sixteenth more, but before
-  /// an eighth of the input is read at most twice what there is (one early ref is not a
-  /// trend). After the body the arena grows by the citations' short texts, in small steps.
-  /// A fixed_storage list has its capacity already.
+  /// the guess is the density so far over the whole input and a sixteenth more (at least an
+  /// eighth more than there is room for), but before an eighth of the input is read at most
+  /// twice what there is (one early ref is not a trend). After the body the arena grows by
+  /// the citations' short texts, in steps of a thirty-second. A fixed_storage list has its
+  /// capacity already.
   template <class List>
   constexpr void make_room(List& list, std::size_t extra) {
     if constexpr (requires { List::grows_in_chunks; }) {
@@ -343,9 +347,9 @@ class builder {
       const std::uint64_t projected = static_cast<std::uint64_t>(needed) * d_.source.size() / read;
       std::uint64_t next = projected + projected / 16 + 4;
       if (read * 8 < d_.source.size() && next > needed * 2 + 4) next = needed * 2 + 4;
-      if (body_done_) next = needed + list.capacity() / 16 + 64;
       const std::uint64_t step = list.capacity() + list.capacity() / 8;  // not a chain of tiny chunks
       if (next < step) next = step;
+      if (body_done_) next = needed + list.capacity() / 32 + 64;
       list.reserve(static_cast<std::size_t>(next < needed ? needed : next));
     }
   }

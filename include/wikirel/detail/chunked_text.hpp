@@ -173,9 +173,12 @@ class chunked_text {
   /// The chunk holding logical offset `offset`: the newest one that starts at or before it
   /// (an older chunk may still hold a dead copy of the same offsets).
   constexpr std::size_t find(std::size_t offset) const noexcept {
-    std::size_t i = chunks_.size() - 1;
-    while (i > 0 && chunks_[i].base > offset) --i;
-    return i;
+    std::size_t lo = 0, hi = chunks_.size();  // bases rise: the last one at or before offset
+    while (hi - lo > 1) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (chunks_[mid].base <= offset) lo = mid; else hi = mid;
+    }
+    return lo;
   }
   constexpr T* at(std::size_t offset) const noexcept {
     if (offset >= tail_base_) return tail_ + (offset - tail_base_);

@@ -224,3 +224,15 @@ TEST_CASE("a converter's page that opens with two heading-like lines: the first 
     CHECK(c.sections()[1].heading() == "History");
   }
 }
+
+TEST_CASE("a reference list whose backlinks are arrows (U+2191), as some language editions show them") {
+  const auto a = plain("Die dorp is in 1921 gestig.[1] Die hawe is in 1934 gebou.[2]\n\n"
+                       "Verwysings\n\n"
+                       "1. \xE2\x86\x91 Jansen, P. (1990). \"Ons dorp\". Kaapstad.\n"
+                       "2. \xE2\x86\x91 Hawe-argief, l\xC3\xAA" "er 12.\n");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].text().find("Jansen") == 0);
+  CHECK(a.citations()[1].text() == "Hawe-argief, l\xC3\xAA" "er 12.");
+  CHECK(total_uses(a) == 2);
+  CHECK_FALSE(any_text_contains(a, "\xE2\x86\x91"));
+}

@@ -164,6 +164,16 @@ constexpr const C* list_marker_end(const C* first, const C* last) noexcept {
   return skip_blanks(p, last);
 }
 
+/// The backlink mark that opens a reference-list entry: '^', or the up arrow U+2191 that
+/// some language editions show instead ("1. <arrow> text"). Its length in bytes, 0 if none.
+template <class C>
+constexpr std::size_t backlink_mark(const C* p, const C* last) noexcept {
+  if (p >= last) return 0;
+  if (byte_of(*p) == '^') return 1;
+  const bool arrow = last - p >= 3 && byte_of(p[0]) == 0xE2 && byte_of(p[1]) == 0x86 && byte_of(p[2]) == 0x91;
+  return arrow ? 3 : 0;
+}
+
 /// A reference-list entry: "1. ^ text", "^ a b text", "a. ^ text", "[1] text", "[1]".
 /// Sets the label ("1", "a"; empty for a bare "^") and where the text starts.
 template <class C>
@@ -180,7 +190,7 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
     text = skip_blanks(d + 1, last);
     return text == last || is_blank(byte_of(d[1]));
   }
-  if (p < last && byte_of(*p) != '^') {
+  if (p < last && backlink_mark(p, last) == 0) {
     const C* d = p;
     while (d < last && d - p < 4 && is_digit(byte_of(*d))) ++d;
     if (d == p && d < last && is_lower(byte_of(*d))) ++d;  // "a. ^"
@@ -189,8 +199,9 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
     label_end = d;
     p = skip_blanks(d + 1, last);
   }
-  if (p >= last || byte_of(*p) != '^') return false;
-  p = skip_blanks(p + 1, last);
+  const std::size_t mark = backlink_mark(p, last);
+  if (mark == 0) return false;
+  p = skip_blanks(p + mark, last);
   // "^ a b c": backlink letters to each use
   for (const C* q = p; last - q >= 2 && is_lower(byte_of(q[0])) && is_blank(byte_of(q[1]));) {
     q = skip_blanks(q + 2, last);

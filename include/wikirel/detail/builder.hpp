@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace wikirel::detail {
@@ -37,7 +36,7 @@ class builder {
       : d_(article.data_), opts_(opts) {
     d_.source = source;
     d_.text.reserve(source.size() / 8 + 64);  // make_room() grows it by projection
-    d_.sections.reserve(source.size() / 8192 + 2);  // about one section in 4 KB; a low guess costs a chunk
+    d_.sections.reserve(source.size() / 8192 + 2);  // half the corpus's one in 4 KB: a low guess costs a chunk
     start_lead();
   }
 
@@ -255,9 +254,9 @@ class builder {
   /// Appends a copy of r (which may itself be in the arena) to the arena.
   constexpr void copy_text(text_ref r) {
     if (!r.derived) return append_arena(d_.source.data() + r.offset, r.length);
-    make_room(d_.text, r.length);  // after this the arena does not grow, so `from` stays put
+    make_room(d_.text, r.length);  // one growth for the whole copy: the view below stays valid
     for (const CharT c : resolve(r))
-      if (!arena_push(c)) return;
+      if (!push(d_.text, c)) return;
   }
   /// Copies text given by the caller into the arena. Called between outputs or before a
   /// section has text (the title from options, the labels of a plain-text reference list):
@@ -340,7 +339,7 @@ class builder {
   /// capacity already.
   template <class List>
   constexpr void make_room(List& list, std::size_t extra) {
-    if constexpr (requires { List::grows_in_chunks; }) {
+    if constexpr (!Storage::is_fixed) {
       const std::size_t needed = list.size() + extra;
       if (needed <= list.capacity()) return;
       const std::uint64_t read = read_mark_ > 64 ? read_mark_ : 64;
@@ -527,18 +526,18 @@ class builder {
     }
     ++stamp_;
     for (std::size_t k = lo; k < anchors_.size() && anchors_[k].out <= limit; ++k) {
-      const anchor* a = &anchors_[k];
-      if (a->citation >= stamps_.size()) stamps_.resize(d_.citations.size() > a->citation ? d_.citations.size() : a->citation + 1, 0);
-      if (stamps_[a->citation] == stamp_) continue;
-      stamps_[a->citation] = stamp_;
+      const anchor& a = anchors_[k];
+      if (a.citation >= stamps_.size()) stamps_.resize(d_.citations.size() > a.citation ? d_.citations.size() : a.citation + 1, 0);
+      if (stamps_[a.citation] == stamp_) continue;
+      stamps_[a.citation] = stamp_;
       if (e.citation_count == max_event_citations) {
         // A sentence with thousands of dates and refs would tie each date to each ref: the
         // article would grow with the square of the input. The citations keep all their uses.
         diagnose(diagnostic_kind::size_limit, "a sentence cites more sources than an event links; the rest are not linked",
-                 input_offset_of(a->out));
+                 input_offset_of(a.out));
         break;
       }
-      if (push(d_.event_citations, a->citation)) ++e.citation_count;
+      if (push(d_.event_citations, a.citation)) ++e.citation_count;
     }
   }
 
@@ -604,25 +603,27 @@ class builder {
     }
   }
 
+  /// Sorts each chunk's run of events with its own array (a comparison through chunk
+  /// lookups costs several times more), then merges the runs. The timeline is one array:
+  /// it is reserved to its size while empty.
   constexpr void build_timeline() {
+    if (d_.events.empty()) return;
     d_.timeline.reserve(d_.events.size());
     for (std::uint32_t i = 0; i < d_.events.size(); ++i) d_.timeline.push_back(i);
-    std::uint32_t* order = d_.timeline.contiguous();  // one chunk: it was reserved to size
-    if (const event_record* ev = d_.events.contiguous(); ev && order) {
-      std::sort(order, order + d_.events.size(), earlier(ev, 0));
-      return;
-    }
-    if (!order) return sort_list(d_.timeline, earlier(d_.events, 0));
-    // Events in chunks: sort each chunk's run with its own array (a comparison through
-    // chunk lookups costs several times more), then merge neighbouring runs, pairwise, in
-    // rounds (log of the runs' count rounds, each linear).
-    std::vector<std::size_t> ends;
+    std::uint32_t* order = d_.timeline.contiguous();
+    scratch_list<std::size_t, 16> ends;  // where each sorted run ends
     d_.events.for_each_run([&](const event_record* run, std::size_t first, std::size_t count) {
       std::sort(order + first, order + first + count, earlier(run, static_cast<std::uint32_t>(first)));
       ends.push_back(first + count);
     });
+    merge_runs(order, ends);
+  }
+
+  /// Merges neighbouring sorted runs pairwise, in rounds: log(runs) rounds, each linear.
+  constexpr void merge_runs(std::uint32_t* order, scratch_list<std::size_t, 16>& ends) {
+    if (ends.size() < 2) return;
     std::vector<std::uint32_t> merged;
-    merged.resize(ends.empty() ? 0 : ends.back(), 0u);  // with a value: clang 14 cannot default-fill in constexpr
+    merged.resize(ends.back(), 0u);  // with a value: clang 14 cannot default-fill in constexpr
     while (ends.size() > 1) {
       std::size_t begin = 0, kept = 0;
       for (std::size_t r = 0; r < ends.size(); r += 2) {
@@ -635,9 +636,10 @@ class builder {
         begin = ends[r + 1 < ends.size() ? r + 1 : r];
         ends[kept++] = begin;
       }
-      ends.resize(kept);
+      while (ends.size() > kept) ends.pop_back();
     }
   }
+
   /// The timeline's order: by start, closed periods before open ones, by end, then as
   /// written. `events[i - first]` is event i.
   template <class Events>

@@ -7,13 +7,10 @@
 // that came before. What a parse allocates is then what the lists hold, not the chain of
 // ever larger arrays a vector leaves behind.
 
+#include "index_iterator.hpp"
 #include "scratch_list.hpp"
 
-#include <compare>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <iterator>
 #include <memory>
 #include <type_traits>
 
@@ -30,52 +27,14 @@ class chunked_list {
   };
 
   template <class List, class Ref>
-  class basic_iterator {
-   public:
-    using iterator_category = std::random_access_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = std::remove_reference_t<Ref>*;
-    using reference = Ref;
-
-    constexpr basic_iterator() noexcept = default;
-    constexpr basic_iterator(List* list, std::size_t index) noexcept : list_(list), index_(index) {}
-
-    constexpr reference operator*() const noexcept { return (*list_)[index_]; }
-    constexpr pointer operator->() const noexcept { return &(*list_)[index_]; }
-    constexpr reference operator[](difference_type n) const noexcept { return *(*this + n); }
-    constexpr basic_iterator& operator++() noexcept { return ++index_, *this; }
-    constexpr basic_iterator operator++(int) noexcept { return basic_iterator(list_, index_++); }
-    constexpr basic_iterator& operator--() noexcept { return --index_, *this; }
-    constexpr basic_iterator operator--(int) noexcept { return basic_iterator(list_, index_--); }
-    constexpr basic_iterator& operator+=(difference_type n) noexcept {
-      index_ = static_cast<std::size_t>(static_cast<difference_type>(index_) + n);
-      return *this;
-    }
-    constexpr basic_iterator& operator-=(difference_type n) noexcept { return *this += -n; }
-    friend constexpr basic_iterator operator+(basic_iterator it, difference_type n) noexcept { return it += n; }
-    friend constexpr basic_iterator operator+(difference_type n, basic_iterator it) noexcept { return it += n; }
-    friend constexpr basic_iterator operator-(basic_iterator it, difference_type n) noexcept { return it -= n; }
-    friend constexpr difference_type operator-(const basic_iterator& a, const basic_iterator& b) noexcept {
-      return static_cast<difference_type>(a.index_) - static_cast<difference_type>(b.index_);
-    }
-    friend constexpr bool operator==(const basic_iterator& a, const basic_iterator& b) noexcept {
-      return a.index_ == b.index_;
-    }
-    friend constexpr auto operator<=>(const basic_iterator& a, const basic_iterator& b) noexcept {
-      return a.index_ <=> b.index_;
-    }
-
-   private:
-    List* list_ = nullptr;
-    std::size_t index_ = 0;
+  struct access {
+    static constexpr Ref get(List* list, std::size_t index) noexcept { return (*list)[index]; }
   };
 
  public:
   using value_type = T;
-  static constexpr bool grows_in_chunks = true;  ///< growth that guessed low costs no copy
-  using iterator = basic_iterator<chunked_list, T&>;
-  using const_iterator = basic_iterator<const chunked_list, const T&>;
+  using iterator = index_iterator<chunked_list, access<chunked_list, T&>>;
+  using const_iterator = index_iterator<const chunked_list, access<const chunked_list, const T&>>;
 
   constexpr chunked_list() noexcept = default;
   constexpr chunked_list(const chunked_list& other) { copy_from(other); }
@@ -126,22 +85,6 @@ class chunked_list {
     ++size_;
     return true;
   }
-  constexpr bool append(const T* first, std::size_t n) {
-    if (capacity_ - size_ < n) grow(size_ + n);
-    for (std::size_t i = 0; i < n; ++i) std::construct_at(slot(size_ + i), first[i]);
-    size_ += n;
-    return true;
-  }
-  constexpr bool append(std::size_t n, const T& value) {
-    if (capacity_ - size_ < n) grow(size_ + n);
-    for (std::size_t i = 0; i < n; ++i) std::construct_at(slot(size_ + i), value);
-    size_ += n;
-    return true;
-  }
-  constexpr void truncate(std::size_t n) noexcept {
-    if (n < size_) size_ = n;
-  }
-  constexpr void clear() noexcept { size_ = 0; }
   /// Room for n records in all: a chunk of the missing ones, the rest untouched.
   constexpr void reserve(std::size_t n) {
     if (n <= capacity_) return;
@@ -201,7 +144,7 @@ class chunked_list {
     tail_start_ = chunks_.empty() ? 0 : chunks_.back().start;
   }
 
-  scratch_list<chunk, 6> chunks_;  ///< six chunks hold a list 13 times its first guess
+  scratch_list<chunk, 6> chunks_;  ///< the first six in place; a list that needs more spills
   T* head_ = nullptr;
   T* tail_ = nullptr;
   std::size_t head_capacity_ = 0;

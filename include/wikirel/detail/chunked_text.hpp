@@ -13,7 +13,6 @@
 #include "scratch_list.hpp"
 
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -35,7 +34,6 @@ class chunked_text {
 
  public:
   using value_type = T;
-  static constexpr bool grows_in_chunks = true;  ///< growth that guessed low costs no copy
 
   constexpr chunked_text() noexcept = default;
   constexpr chunked_text(const chunked_text& other) { copy_from(other); }
@@ -115,7 +113,6 @@ class chunked_text {
     if (keep_ > n) keep_ = n;
     cache();
   }
-  constexpr void clear() noexcept { truncate(0); }
 
   /// Makes room for the text to reach logical size n. The open piece moves to a new chunk
   /// sized so that it ends at n; nothing else is copied.
@@ -232,7 +229,7 @@ class chunked_text {
     cache();
   }
 
-  scratch_list<chunk, 6> chunks_;  ///< six chunks hold a list 13 times its first guess
+  scratch_list<chunk, 6> chunks_;  ///< the first six in place; an arena that needs more spills
   T* tail_ = nullptr;           ///< the last chunk, where text is written
   std::size_t tail_base_ = 0;   ///< its logical offset
   std::size_t size_ = 0;        ///< the logical size (the last chunk's `used` lags behind)

@@ -5,8 +5,9 @@
 // an article's sections, events, citations and the like. Values are small handles or
 // views, so the range never copies the article.
 
+#include "index_iterator.hpp"
+
 #include <cstddef>
-#include <iterator>
 
 namespace wikirel::detail {
 
@@ -19,48 +20,11 @@ class collection {
   using value_type = typename Maker::value_type;
   using size_type = std::size_t;
 
-  class iterator {
-   public:
-    using iterator_concept = std::random_access_iterator_tag;
-    using iterator_category = std::input_iterator_tag;
-    using value_type = typename Maker::value_type;
-    using difference_type = std::ptrdiff_t;
-    using reference = value_type;
-
-    constexpr iterator() noexcept = default;
-    constexpr iterator(const owner_type* owner, std::size_t index) noexcept
-        : owner_(owner), index_(index) {}
-
-    constexpr value_type operator*() const { return Maker::make(owner_, index_); }
-    constexpr value_type operator[](difference_type n) const {
-      return Maker::make(owner_, static_cast<std::size_t>(static_cast<difference_type>(index_) + n));
-    }
-    constexpr iterator& operator++() noexcept { return ++index_, *this; }
-    constexpr iterator operator++(int) noexcept { return iterator(owner_, index_++); }
-    constexpr iterator& operator--() noexcept { return --index_, *this; }
-    constexpr iterator operator--(int) noexcept { return iterator(owner_, index_--); }
-    constexpr iterator& operator+=(difference_type n) noexcept {
-      index_ = static_cast<std::size_t>(static_cast<difference_type>(index_) + n);
-      return *this;
-    }
-    constexpr iterator& operator-=(difference_type n) noexcept { return *this += -n; }
-    friend constexpr iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
-    friend constexpr iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
-    friend constexpr iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
-    friend constexpr difference_type operator-(const iterator& a, const iterator& b) noexcept {
-      return static_cast<difference_type>(a.index_) - static_cast<difference_type>(b.index_);
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.index_ == b.index_;
-    }
-    friend constexpr auto operator<=>(const iterator& a, const iterator& b) noexcept {
-      return a.index_ <=> b.index_;
-    }
-
-   private:
-    const owner_type* owner_ = nullptr;
-    std::size_t index_ = 0;
+  /// Yields the value Maker makes for an index.
+  struct access {
+    static constexpr value_type get(const owner_type* owner, std::size_t index) { return Maker::make(owner, index); }
   };
+  using iterator = index_iterator<const owner_type, access>;
 
   constexpr collection(const owner_type* owner, std::size_t first, std::size_t count) noexcept
       : owner_(owner), first_(first), size_(count) {}

@@ -1,10 +1,11 @@
 #ifndef WIKIREL_DETAIL_SCRATCH_LIST_HPP
 #define WIKIREL_DETAIL_SCRATCH_LIST_HPP
 
-// A list the builder fills and clears once per section (where the text came from, where
-// citation markers stood). Most sections need a few dozen entries, so the first N live in
-// place and only a long section spills to the heap: a parse then allocates nothing for
-// them, where a vector would allocate its chain of doublings in every parse.
+// A short list whose first N entries live in place, the rest on the heap: the builder's
+// per-section lists (where the text came from, where citation markers stood; most sections
+// need a few dozen entries) and the chunk tables of the chunked lists. A parse then
+// allocates nothing for them, where a vector would allocate its chain of doublings in
+// every parse.
 
 #include <array>
 #include <cstddef>

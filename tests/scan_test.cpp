@@ -1,4 +1,5 @@
 // The fast runtime scanners agree with their constexpr scalar twins.
+#include <wikirel/detail/block_scan.hpp>
 #include <wikirel/detail/scan.hpp>
 
 #include <doctest/doctest.h>
@@ -72,3 +73,79 @@ TEST_CASE("find_last_byte: memrchr path equals the scalar loop") {
     }
   }
 }
+
+namespace {
+using structure = wikirel::detail::byte_set<'\n', '{', '}', '[', ']', '<', '|'>;
+using cursor_set = wikirel::detail::byte_set<'\n', '\r', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
+using cursor_sub = wikirel::detail::byte_set<'\n', '\r', '{', '}', '[', ']', '<', '|'>;
+}  // namespace
+
+TEST_CASE("block_cursor: the cached block masks give the scalar answer from every position") {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 60; ++round) {
+    const std::string s = random_text(rng, static_cast<std::size_t>(round) * 37 + 1);
+    const char* first = s.data();
+    const char* last = first + s.size();
+    wikirel::detail::block_cursor<char, cursor_set, cursor_sub> cursor(first, last);
+    std::uniform_int_distribution<std::size_t> limit_pick(0, s.size());
+    // Forward, as the reader walks, and then jumping back and forth.
+    for (const char* p = first; p <= last; ++p) {
+      REQUIRE(cursor.next(p, last) == wikirel::detail::find_first_of_scalar<cursor_set>(p, last));
+      REQUIRE(cursor.next_sub(p, last) == wikirel::detail::find_first_of_scalar<cursor_sub>(p, last));
+    }
+    for (int k = 0; k < 200; ++k) {
+      const char* a = first + limit_pick(rng);
+      const char* b = first + limit_pick(rng);
+      if (b < a) std::swap(a, b);
+      REQUIRE(cursor.next(a, b) == wikirel::detail::find_first_of_scalar<cursor_set>(a, b));
+      REQUIRE(cursor.next_sub(a, b) == wikirel::detail::find_first_of_scalar<cursor_sub>(a, b));
+    }
+  }
+}
+
+#if WIKIREL_BLOCK_SSE2
+TEST_CASE("block classification: SSE2 and AVX2 masks equal a byte-by-byte test") {
+  std::mt19937 rng(9);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 2000; ++round) {
+    unsigned char block[64];
+    for (unsigned char& b : block) b = static_cast<unsigned char>(round % 3 == 0 ? byte(rng) : "a{}[]<'&|_\n\r=x"[byte(rng) % 15]);
+    std::uint64_t set = 0, sub = 0;
+    for (int i = 0; i < 64; ++i) {
+      set |= static_cast<std::uint64_t>(cursor_set::contains(block[i])) << i;
+      sub |= static_cast<std::uint64_t>(cursor_sub::contains(block[i])) << i;
+    }
+    const auto sse2 = wikirel::detail::classify_sse2<cursor_set, cursor_sub>(block);
+    REQUIRE(sse2.set == set);
+    REQUIRE(sse2.sub == sub);
+#if WIKIREL_BLOCK_AVX2
+    if (wikirel::detail::cpu_has_avx2) {
+      const auto avx2 = wikirel::detail::classify_avx2<cursor_set, cursor_sub>(block);
+      REQUIRE(avx2.set == set);
+      REQUIRE(avx2.sub == sub);
+    }
+#endif
+  }
+}
+#endif
+
+TEST_CASE("find_first_of with a readable bound equals the scalar search") {
+  std::mt19937 rng(13);
+  const std::string s = random_text(rng, 3000);
+  const char* first = s.data();
+  const char* readable = first + s.size();
+  for (std::size_t i = 0; i < s.size(); i += 3)
+    for (std::size_t n : {0, 1, 5, 15, 16, 17, 40, 200}) {
+      const char* a = first + i;
+      const char* b = a + n > readable ? readable : a + n;
+      REQUIRE(wikirel::detail::find_first_of<structure>(a, b, readable) ==
+              wikirel::detail::find_first_of_scalar<structure>(a, b));
+    }
+}
+
+static_assert([] {
+  constexpr std::string_view s = "text [[link]] more";
+  wikirel::detail::block_cursor<char, cursor_set, cursor_sub> c(s.data(), s.data() + s.size());
+  return c.next(s.data(), s.data() + s.size()) == s.data() + 5 &&
+         wikirel::detail::find_first_of<structure>(s.data(), s.data() + 4, s.data() + s.size()) == s.data() + 4;
+}());

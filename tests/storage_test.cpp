@@ -222,6 +222,19 @@ TEST_CASE("the chunked arena moves only the open piece when it grows") {
   }
 }
 
+TEST_CASE("the arena copies runs of every short length exactly (the fixed-size moves)") {
+  std::string all;
+  for (int i = 0; i < 200; ++i) all += static_cast<char>('a' + i % 26);
+  chunked_text<char> t;
+  std::string expected;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    t.append(all.data() + n, n);
+    expected.append(all.data() + n, n);
+  }
+  REQUIRE(t.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(t[i] == expected[i]);
+}
+
 namespace {
 
 using wikirel::detail::chunked_list;

@@ -97,10 +97,11 @@ class builder {
   /// A run of the input that is text as it stands (no line breaks inside).
   constexpr void text(const CharT* first, const CharT* last) {
     if (first >= last || (sections_full_ && !in_fragment_)) return;
-    if (drops_leading_space())
+    if (drops_leading_space()) {  // else nothing is pending: the run goes on the text as it is
       while (first < last && is_space(byte_of(*first))) ++first;
-    if (first == last) return;
-    before_content(offset_of(first));
+      if (first == last) return;
+      before_content(offset_of(first));
+    }
     map_run(offset_of(first));
     note_read(offset_of(last));
     append_arena(first, static_cast<std::size_t>(last - first));

@@ -13,6 +13,7 @@
 #include "scratch_list.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -188,11 +189,43 @@ class chunked_text {
   }
 
   static constexpr void copy(const T* from, std::size_t n, T* to) noexcept {
-    if (!std::is_constant_evaluated() && n > 32) {  // short runs: the loop beats a call
+    if (!std::is_constant_evaluated()) {
+      if constexpr (sizeof(T) == 1) {
+        if (n <= 32) return copy_short(from, n, to);
+      }
       std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
       return;
     }
     for (std::size_t i = 0; i < n; ++i) std::construct_at(to + i, from[i]);
+  }
+
+  /// Most runs of text are a few words: two overlapping moves of a fixed size copy any
+  /// length from 1 to 32 without a loop or a call (and never touch a byte outside).
+  static void copy_short(const T* from, std::size_t n, T* to) noexcept {
+    void* d = static_cast<void*>(to);
+    const void* s = static_cast<const void*>(from);
+    const auto move = [&](std::size_t at, auto width) {
+      decltype(width) v;
+      std::memcpy(&v, static_cast<const unsigned char*>(s) + at, sizeof v);
+      std::memcpy(static_cast<unsigned char*>(d) + at, &v, sizeof v);
+    };
+    struct w16 { unsigned char b[16]; };
+    if (n >= 16) {
+      const w16 head = [&] { w16 v; std::memcpy(&v, s, 16); return v; }();
+      move(n - 16, w16{});
+      std::memcpy(d, &head, 16);
+    } else if (n >= 8) {
+      const std::uint64_t head = [&] { std::uint64_t v; std::memcpy(&v, s, 8); return v; }();
+      move(n - 8, std::uint64_t{});
+      std::memcpy(d, &head, 8);
+    } else if (n >= 4) {
+      const std::uint32_t head = [&] { std::uint32_t v; std::memcpy(&v, s, 4); return v; }();
+      move(n - 4, std::uint32_t{});
+      std::memcpy(d, &head, 4);
+    } else if (n > 0) {
+      const unsigned char a = from[0], b = from[n / 2], c = from[n - 1];
+      to[0] = a, to[n / 2] = b, to[n - 1] = c;
+    }
   }
   static constexpr void deallocate(chunk& c) noexcept {
     if (c.data) std::allocator<T>().deallocate(c.data, c.capacity);

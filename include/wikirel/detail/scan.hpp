@@ -66,6 +66,42 @@ constexpr const C* find_first_of(const C* p, const C* end) noexcept {
   return find_first_of_scalar<Set>(p, end);
 }
 
+#if WIKIREL_HAS_SSE2
+template <char... Cs>
+inline const char* find_first_of_sse2(const char* p, const char* end, const char* readable, byte_set<Cs...>*) noexcept {
+  while (p < end && readable - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hits = (_mm_setzero_si128() | ... | _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)));
+    if (const int mask = _mm_movemask_epi8(hits)) {
+      const char* hit = p + __builtin_ctz(static_cast<unsigned>(mask));
+      return hit < end ? hit : end;
+    }
+    p += 16;
+  }
+  while (p < end && !byte_set<Cs...>::contains(byte_of(*p))) ++p;
+  return p < end ? p : end;
+}
+#endif
+
+/// The first byte in [p, end) that belongs to Set, or end, where the bytes up to
+/// `readable` (at or after end: the end of the whole input) may be read. Most ranges are a
+/// part of the input (a template's inside, a link); the vector compares then run over
+/// their end instead of finishing it a byte at a time.
+template <class Set, class C>
+constexpr const C* find_first_of(const C* p, const C* end, const C* readable) noexcept {
+#if WIKIREL_HAS_SSE2
+  if (use_fast_path()) {
+    static_assert(sizeof(C) == 1);
+    const char* first = reinterpret_cast<const char*>(p);
+    const char* hit = find_first_of_sse2(first, reinterpret_cast<const char*>(end),
+                                         reinterpret_cast<const char*>(readable), static_cast<Set*>(nullptr));
+    return p + (hit - first);
+  }
+#endif
+  (void)readable;
+  return find_first_of_scalar<Set>(p, end);
+}
+
 /// The first occurrence of byte c in [p, end), or end.
 template <class C>
 constexpr const C* find_byte(const C* p, const C* end, char c) noexcept {

@@ -132,39 +132,51 @@ class closer_finder {
   /// The position just after the "-->" that ends a comment opened before p; null when the
   /// comment is never closed.
   constexpr const C* comment_end(const C* p) noexcept {
+    // Remembered: the first "-->" at or after any p in [from, hit] is the one at hit.
     if (comment_.valid && comment_.from <= p && p <= comment_.hit)
       return comment_.hit == end_ ? nullptr : comment_.after;
     const C* q = p;
     for (;;) {
       q = find_byte(q, end_, '-');
       if (end_ - q < 3) {
-        comment_ = {{}, true, p, end_, end_};
+        remember_comment(p, end_, nullptr);
         return nullptr;
       }
       if (byte_of(q[1]) == '-' && byte_of(q[2]) == '>') break;
       ++q;
     }
-    comment_ = {{}, true, p, q, q + 3};
+    remember_comment(p, q, q + 3);
     return q + 3;
   }
 
  private:
+  // No member initializers: a finder is made for every template or ref that holds a tag,
+  // and only the slots in use (below used_) are ever read.
   struct slot {
-    folded_name name{};
-    bool valid = false;
-    const C* limit = nullptr;
-    const C* from = nullptr;
-    const C* hit = nullptr;
-    const C* after = nullptr;
+    char name[sizeof(folded_name::text)];
+    std::size_t name_size;
+    bool valid;
+    const C* limit;
+    const C* from;
+    const C* hit;
+    const C* after;
   };
+
+  constexpr void remember_comment(const C* from, const C* hit, const C* after) noexcept {
+    comment_.valid = true;
+    comment_.from = from;
+    comment_.hit = hit;
+    comment_.after = after;
+  }
 
   constexpr slot* slot_for(std::string_view name) noexcept {
     for (std::size_t i = 0; i < used_; ++i)
-      if (slots_[i].name == name) return &slots_[i];
+      if (std::string_view(slots_[i].name, slots_[i].name_size) == name) return &slots_[i];
     if (used_ < slots_count && name.size() <= sizeof(folded_name::text)) {
       slot& s = slots_[used_++];
-      for (std::size_t i = 0; i < name.size(); ++i) s.name.text[i] = name[i];
-      s.name.size = name.size();
+      for (std::size_t i = 0; i < name.size(); ++i) s.name[i] = name[i];
+      s.name_size = name.size();
+      s.valid = false;
       return &s;
     }
     return nullptr;
@@ -192,9 +204,9 @@ class closer_finder {
   // cost one scan each.
   static constexpr std::size_t slots_count = 40;
   const C* end_;
-  slot slots_[slots_count] = {};
+  slot slots_[slots_count];
   std::size_t used_ = 0;
-  slot comment_{};
+  slot comment_{{}, 0, false, nullptr, nullptr, nullptr, nullptr};
 };
 
 }  // namespace wikirel::detail

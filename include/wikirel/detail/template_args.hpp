@@ -10,7 +10,6 @@
 #include "wikitext_names.hpp"
 
 #include <cstddef>
-#include <optional>
 
 namespace wikirel::detail {
 
@@ -44,9 +43,10 @@ constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& 
 }
 
 /// Splits the inside of a template call ("name|a|k=v", without the braces). Returns the
-/// end of the name; calls visit(const template_arg&) for each argument in order.
+/// end of the name; calls visit(const template_arg&) for each argument in order. The bytes
+/// up to `readable` (the end of the input) may be read, for the fast scan.
 template <class C, class Visit>
-constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visit) {
+constexpr const C* for_each_argument(const C* first, const C* last, const C* readable, Visit&& visit) {
   const C* name_end = nullptr;
   const C* segment = first;
   const C* equals = nullptr;
@@ -72,16 +72,16 @@ constexpr const C* for_each_argument(const C* first, const C* last, Visit&& visi
     visit(a);
   };
   using specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
-  std::optional<closer_finder<C>> finder;  // made at the first tag: most calls have none
+  closer_finder<C> finder(last);  // cheap to make: its slots are filled as tags are met
   const C* p = first;
-  while ((p = find_first_of<specials>(p, last)) < last) {
+  while ((p = find_first_of<specials>(p, last, readable)) < last) {
     const unsigned char c = byte_of(*p);
     const bool pair = last - p >= 2 && byte_of(p[1]) == c;
     if (c == '{' && pair) ++braces, p += 2;
     else if (c == '}' && pair) braces -= braces > 0, p += 2;
     else if (c == '[' && pair) ++brackets, p += 2;
     else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
-    else if (c == '<') p = skip_nested_tag(p, last, finder ? *finder : finder.emplace(last));
+    else if (c == '<') p = skip_nested_tag(p, last, finder);
     else if (braces == 0 && brackets == 0 && c == '|') {
       finish_segment(p);
       segment = ++p;

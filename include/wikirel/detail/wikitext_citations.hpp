@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 namespace wikirel::detail {
@@ -21,18 +20,19 @@ namespace wikirel::detail {
 /// The first template at the top level of [first, last) at or after `from`: sets its
 /// inside (without the braces) and returns true.
 template <class C>
-constexpr bool next_template(const C*& from, const C* last, const C*& inner, const C*& inner_end) noexcept {
+constexpr bool next_template(const C*& from, const C* last, const C* readable, const C*& inner,
+                             const C*& inner_end) noexcept {
   using starts = byte_set<'{', '<'>;
-  std::optional<closer_finder<C>> finder;  // made at the first tag: most refs have none
-  for (const C* p = from; (p = find_first_of<starts>(p, last)) < last && last - p >= 2; ++p) {
+  closer_finder<C> finder(last);  // cheap to make: its slots are filled as tags are met
+  for (const C* p = from; (p = find_first_of<starts>(p, last, readable)) < last && last - p >= 2; ++p) {
     if (byte_of(*p) == '<') {
-      p = skip_nested_tag(p, last, finder ? *finder : finder.emplace(last)) - 1;
+      p = skip_nested_tag(p, last, finder) - 1;
       continue;
     }
     if (byte_of(p[1]) != '{') continue;
     using braces = byte_set<'{', '}'>;
     int depth = 0;
-    for (const C* q = p; (q = find_first_of<braces>(q, last)) < last && last - q >= 2;) {
+    for (const C* q = p; (q = find_first_of<braces>(q, last, readable)) < last && last - q >= 2;) {
       if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
       else if (byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
         if (--depth == 0) {
@@ -120,7 +120,7 @@ class citation_reader {
   using builder_type = builder<CharT, Storage>;
 
   constexpr citation_reader(builder_type& b, Reader& reader) noexcept
-      : b_(b), reader_(reader), src_(b.source().data()) {}
+      : b_(b), reader_(reader), src_(b.source().data()), end_(src_ + b.source().size()) {}
 
   constexpr void read_all() {
     // No reservation up front: the arena grows in small chunks after the body, and a
@@ -147,7 +147,7 @@ class citation_reader {
   constexpr void read_ref(std::uint32_t i, const CharT* first, const CharT* last) {
     const CharT* from = first;
     const CharT *inner = nullptr, *inner_end = nullptr;
-    while (next_template(from, last, inner, inner_end)) {
+    while (next_template(from, last, end_, inner, inner_end)) {
       const folded_name name = fold_name(inner, name_end(inner, inner_end));
       const cite_class cls = classify_cite(name);
       if (cls != cite_class::none) {
@@ -206,7 +206,7 @@ class citation_reader {
 
   constexpr void read_cite(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
     cite_fields f;
-    for_each_argument(inner, inner_end, [&](const template_arg<CharT>& a) {
+    for_each_argument(inner, inner_end, end_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
     store(i, f);
@@ -316,7 +316,7 @@ class citation_reader {
     cite_fields f;
     bool dated = false;
     int authors = 0;
-    for_each_argument(inner, inner_end, [&](const template_arg<CharT>& a) {
+    for_each_argument(inner, inner_end, end_, [&](const template_arg<CharT>& a) {
       if (a.value >= a.value_end) return;
       if (a.named()) {
         const folded_name k = a.folded_key();
@@ -369,6 +369,7 @@ class citation_reader {
   builder_type& b_;
   Reader& reader_;
   const CharT* src_;
+  const CharT* end_;
 };
 
 template <class CharT, class Storage, class Reader>

@@ -25,20 +25,38 @@ struct folded_name {
   constexpr bool starts_with(std::string_view s) const noexcept { return view().substr(0, s.size()) == s; }
 };
 
+/// What fold_name makes of each byte: white space (trimmed at the ends), '_' (a space
+/// inside), or the byte itself, lower-cased. One lookup per byte.
+struct name_fold_table {
+  static constexpr unsigned char blank = 0, underscore = 1;
+  unsigned char to[256] = {};
+  constexpr name_fold_table() noexcept {
+    for (int c = 0; c < 256; ++c) {
+      const auto b = static_cast<unsigned char>(c);
+      to[c] = is_space(b) ? blank : b == '_' ? underscore : to_lower(b);
+    }
+  }
+};
+inline constexpr name_fold_table name_folds{};
+
 template <class C>
 constexpr folded_name fold_name(const C* first, const C* last) noexcept {
-  trim(first, last);
+  constexpr const name_fold_table& t = name_folds;
+  // Only names with white space or a no-break space at an end need trimming.
+  if (first < last && (t.to[byte_of(*first)] == t.blank || t.to[byte_of(last[-1])] == t.blank ||
+                       byte_of(*first) == 0xC2 || byte_of(last[-1]) == 0xA0))
+    trim(first, last);
   folded_name n;
   bool space = false;
   for (; first < last && n.size < sizeof(n.text); ++first) {
-    unsigned char c = byte_of(*first);
-    if (c == '_' || is_space(c)) {
+    const unsigned char c = t.to[byte_of(*first)];
+    if (c <= t.underscore) {
       space = true;
       continue;
     }
-    if (space && n.size > 0 && n.size < sizeof(n.text)) n.text[n.size++] = ' ';
+    if (space && n.size > 0) n.text[n.size++] = ' ';
     space = false;
-    if (n.size < sizeof(n.text)) n.text[n.size++] = static_cast<char>(to_lower(c));
+    if (n.size < sizeof(n.text)) n.text[n.size++] = static_cast<char>(c);
   }
   return n;
 }

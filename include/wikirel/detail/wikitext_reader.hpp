@@ -7,6 +7,7 @@
 // goes to the builder as events. Citations are read at the end from the source ranges
 // the pass remembered, so their text never interrupts a section's.
 
+#include "block_scan.hpp"
 #include "builder.hpp"
 #include "chars.hpp"
 #include "entities.hpp"
@@ -30,7 +31,7 @@ class wikitext_reader {
   using builder_type = builder<CharT, Storage>;
 
   constexpr explicit wikitext_reader(builder_type& b) noexcept
-      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_), closers_(end_) {}
+      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_), cursor_(begin_, end_), closers_(end_) {}
 
   /// Reads the article. Without `with_prepass` the reader trusts every "{{" and "{|" to
   /// be closed and returns false, having read nothing that counts, when one was not: the
@@ -51,7 +52,7 @@ class wikitext_reader {
   /// Renders [first, last) as plain text into the arena: links show their labels, markup
   /// and templates go, entities are decoded. No structure (headings, references) is read.
   constexpr text_ref render(const CharT* first, const CharT* last) {
-    if (find_first_of<specials>(first, last) == last) {
+    if (find_first_of<specials>(first, last, end_) == last) {
       trim(first, last);
       return b_.source_ref(first, last);
     }
@@ -179,9 +180,9 @@ class wikitext_reader {
     while (p_ < limit) {
       // In hidden text (a template, a table) quotes, entities and magic words do not matter.
       if (!emitting()) {
-        p_ = find_first_of<structure_specials>(p_, limit);
+        p_ = cursor_.next_sub(p_, limit);
       } else {
-        const CharT* q = find_first_of<specials>(p_, limit);
+        const CharT* q = cursor_.next(p_, limit);
         if (q > p_) b_.text(p_, q);
         p_ = q;
       }
@@ -517,7 +518,7 @@ class wikitext_reader {
     const CharT* text = nullptr;
     const CharT* text_end = nullptr;
     int count = 0;
-    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
       if (a.named() || count >= 3) return;
       std::uint32_t v = 0;
       const int digits = parse_uint(a.value, a.value_end, v, 6);
@@ -546,7 +547,7 @@ class wikitext_reader {
     const CharT* args[8] = {};
     const CharT* ends[8] = {};
     int count = 0;
-    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
       if (!a.named() && count < 8 && a.value < a.value_end) args[count] = a.value, ends[count++] = a.value_end;
     });
     if (count == 0) return;
@@ -590,9 +591,9 @@ class wikitext_reader {
     append_number(out, n, v[0]);
   }
 
-  static constexpr const CharT* template_name_end(const CharT* inner, const CharT* close) noexcept {
+  constexpr const CharT* template_name_end(const CharT* inner, const CharT* close) const noexcept {
     using stop = byte_set<'|'>;
-    return find_first_of<stop>(inner, close);
+    return find_first_of<stop>(inner, close, end_);
   }
 
   /// {{sfn|Author|2001|p=4}}: a citation; identical calls are one citation.
@@ -616,7 +617,7 @@ class wikitext_reader {
     const CharT* text = nullptr;
     const CharT* text_end = nullptr;
     // "#tag:ref|text" puts the first argument after the name's colon part; treat both.
-    for_each_argument(inner, close, [&](const template_arg<CharT>& a) {
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
       if (a.named()) {
         const folded_name k = a.folded_key();
         if (k == "name") name = b_.source_ref(unquote(a.value, a.value_end), unquote_end(a.value, a.value_end));
@@ -658,7 +659,7 @@ class wikitext_reader {
   constexpr void open_link(const CharT* limit) {
     using target_stop = byte_set<'|', ']', '\n', '[', '{', '}', '<'>;
     const CharT* target = p_ + 2;
-    const CharT* stop = find_first_of<target_stop>(target, limit);
+    const CharT* stop = find_first_of<target_stop>(target, limit, end_);
     if (stop >= limit || byte_of(*stop) == '\n' || byte_of(*stop) == '[' || byte_of(*stop) == '}') return literal(2);
     const link_kind kind = link_prefix_kind(target, stop);
     if (kind == link_kind::normal && close_flat_link(target, stop, limit)) return;
@@ -684,7 +685,7 @@ class wikitext_reader {
     }
     using label_stop = byte_set<']', '[', '{', '}', '<', '\'', '&', '|', '\n', '\r', '_'>;
     const CharT* label = stop + 1;
-    const CharT* end = find_first_of<label_stop>(label, limit);
+    const CharT* end = find_first_of<label_stop>(label, limit, end_);
     if (limit - end < 2 || byte_of(end[0]) != ']' || byte_of(end[1]) != ']') return false;
     if (emitting()) {
       if (end == label) show_target(target, stop, true);  // the pipe trick: [[A (b)|]]
@@ -776,7 +777,7 @@ class wikitext_reader {
     for (std::string_view s : schemes) scheme = scheme || starts_with_ci(p, limit, s);
     if (!scheme) return nullptr;
     using url_stop = byte_set<' ', '\t', '\n', ']', '<', '[', '"'>;
-    const CharT* e = find_first_of<url_stop>(p, limit);
+    const CharT* e = find_first_of<url_stop>(p, limit, end_);
     return e < limit && byte_of(*e) != '\n' && byte_of(*e) != '[' ? e : nullptr;
   }
 
@@ -939,7 +940,7 @@ class wikitext_reader {
   constexpr void read_parties() {
     if (b_.has_parties() || infobox_first_ == nullptr) return;
     text_ref first{}, second{};
-    for_each_argument(infobox_first_, infobox_last_, [&](const template_arg<CharT>& a) {
+    for_each_argument(infobox_first_, infobox_last_, end_, [&](const template_arg<CharT>& a) {
       if (a.position == 1) first = render(a.value, a.value_end);
       if (a.position == 2) second = render(a.value, a.value_end);
     });
@@ -960,6 +961,7 @@ class wikitext_reader {
   bool line_was_list_ = false;
   bool depth_reported_ = false;
   std::uint32_t heading_blockers_ = 0;
+  block_cursor<CharT, specials, structure_specials> cursor_;
   closer_finder<CharT> closers_;
   unclosed_marks unclosed_;
   const CharT* infobox_first_ = nullptr;

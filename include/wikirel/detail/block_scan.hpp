@@ -1,0 +1,224 @@
+#ifndef WIKIREL_DETAIL_BLOCK_SCAN_HPP
+#define WIKIREL_DETAIL_BLOCK_SCAN_HPP
+
+// Finding the next markup byte when markup is dense. Wikitext has a byte that can start
+// markup about every 14 bytes, so a scan that starts afresh at each one (find_first_of)
+// spends its time setting up vector compares for a few bytes each. A block_cursor instead
+// classifies 64 bytes at a time into bit masks and keeps the masks of the block it is in:
+// the next markup byte is then a shift and a count of trailing zeros away. Classifying
+// takes two table lookups per 32 bytes with AVX2 (chosen at run time when the processor
+// has it) and compares with SSE2 otherwise; constant evaluation, and the scalar mode the
+// tests compare with, use the plain loop of find_first_of_scalar.
+
+#include "chars.hpp"
+#include "scan.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#if defined(__SSE2__) && !defined(WIKIREL_NO_SIMD)
+#include <emmintrin.h>
+#define WIKIREL_BLOCK_SSE2 1
+#else
+#define WIKIREL_BLOCK_SSE2 0
+#endif
+#if WIKIREL_BLOCK_SSE2 && (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include <immintrin.h>
+#define WIKIREL_BLOCK_AVX2 1
+#else
+#define WIKIREL_BLOCK_AVX2 0
+#endif
+
+namespace wikirel::detail {
+
+template <class Set>
+struct byte_set_traits;
+template <char... Cs>
+struct byte_set_traits<byte_set<Cs...>> {
+  static constexpr std::size_t size = sizeof...(Cs);
+  static constexpr unsigned char bytes[sizeof...(Cs)] = {static_cast<unsigned char>(Cs)...};
+};
+
+/// Nibble tables that tell, for a byte b, whether it is in Set and whether in Sub (a
+/// subset of Set): with hi = table_hi[b >> 4] and lo = table_lo[b & 15], b is in Set when
+/// hi & lo is not zero and in Sub when hi & lo & sub_bits is not zero. Each (high nibble,
+/// in Sub) group of the set's bytes gets a bit of its own, which makes the test exact; at
+/// most eight groups fit, which the sets here keep well within.
+template <class Set, class Sub>
+struct nibble_tables {
+  unsigned char hi[16] = {};
+  unsigned char lo[16] = {};
+  unsigned char sub_bits = 0;
+  bool exact = true;
+
+  constexpr nibble_tables() noexcept {
+    int group_of[32];  // (high nibble, in Sub) -> bit
+    for (int& g : group_of) g = -1;
+    int groups = 0;
+    for (unsigned char b : byte_set_traits<Set>::bytes) {
+      if (b == 0 || b >= 0x80) exact = false;  // padding is zero; high bytes would alias
+      const bool in_sub = Sub::contains(b);
+      const int key = (b >> 4) * 2 + (in_sub ? 1 : 0);
+      if (group_of[key] < 0) {
+        if (groups == 8) {
+          exact = false;
+          continue;
+        }
+        group_of[key] = groups++;
+      }
+      const auto bit = static_cast<unsigned char>(1u << group_of[key]);
+      hi[b >> 4] = static_cast<unsigned char>(hi[b >> 4] | bit);
+      lo[b & 15] = static_cast<unsigned char>(lo[b & 15] | bit);
+      if (in_sub) sub_bits = static_cast<unsigned char>(sub_bits | bit);
+    }
+    for (unsigned char b : byte_set_traits<Sub>::bytes)
+      if (!Set::contains(b)) exact = false;
+  }
+};
+
+/// The bytes of one 64-byte block that are in Set, and in its subset Sub.
+struct block_masks64 {
+  std::uint64_t set = 0;
+  std::uint64_t sub = 0;
+};
+
+#if WIKIREL_BLOCK_SSE2
+template <class Set>
+struct sse2_compare;
+template <char... Cs>
+struct sse2_compare<byte_set<Cs...>> {
+  static unsigned mask16(__m128i v) noexcept {
+    const __m128i hits = (_mm_setzero_si128() | ... | _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hits));
+  }
+};
+
+template <class Set, class Sub>
+inline block_masks64 classify_sse2(const unsigned char* p) noexcept {
+  block_masks64 m;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    m.set |= static_cast<std::uint64_t>(sse2_compare<Set>::mask16(v)) << (16 * k);
+    if constexpr (!std::is_same_v<Set, Sub>)
+      m.sub |= static_cast<std::uint64_t>(sse2_compare<Sub>::mask16(v)) << (16 * k);
+  }
+  if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
+  return m;
+}
+#endif
+
+#if WIKIREL_BLOCK_AVX2
+template <class Set, class Sub>
+inline constexpr nibble_tables<Set, Sub> nibbles{};
+
+template <class Set, class Sub>
+__attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigned char* p) noexcept {
+  constexpr const nibble_tables<Set, Sub>& t = nibbles<Set, Sub>;
+  static_assert(t.exact, "a set the nibble tables cannot tell exactly");
+  const __m128i hi128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.hi));
+  const __m128i lo128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.lo));
+  const __m256i hi_table = _mm256_broadcastsi128_si256(hi128);
+  const __m256i lo_table = _mm256_broadcastsi128_si256(lo128);
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  const __m256i sub_bits = _mm256_set1_epi8(static_cast<char>(t.sub_bits));
+  const __m256i zero = _mm256_setzero_si256();
+  block_masks64 m;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
+    const __m256i h = _mm256_shuffle_epi8(hi_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble));
+    const __m256i l = _mm256_shuffle_epi8(lo_table, _mm256_and_si256(v, low_nibble));
+    const __m256i both = _mm256_and_si256(h, l);
+    const auto set = static_cast<std::uint32_t>(~_mm256_movemask_epi8(_mm256_cmpeq_epi8(both, zero)));
+    m.set |= static_cast<std::uint64_t>(set) << (32 * k);
+    if constexpr (!std::is_same_v<Set, Sub>) {
+      const auto sub = static_cast<std::uint32_t>(
+          ~_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(both, sub_bits), zero)));
+      m.sub |= static_cast<std::uint64_t>(sub) << (32 * k);
+    }
+  }
+  if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
+  return m;
+}
+
+/// Whether this processor runs AVX2 (asked once, when the program starts).
+inline const bool cpu_has_avx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+#if WIKIREL_BLOCK_SSE2
+/// The masks of the 64 bytes at p, which must all be readable.
+template <class Set, class Sub>
+inline block_masks64 classify_block64(const unsigned char* p) noexcept {
+#if WIKIREL_BLOCK_AVX2
+  if (cpu_has_avx2) return classify_avx2<Set, Sub>(p);
+#endif
+  return classify_sse2<Set, Sub>(p);
+}
+#endif
+
+/// Walks one text forward to the next byte of Set (or of its subset Sub), keeping the
+/// masks of the 64-byte block it last looked at. Blocks are counted from the text's first
+/// byte; the last, partial block is classified from a zero-padded copy.
+template <class C, class Set, class Sub = Set>
+class block_cursor {
+ public:
+  constexpr block_cursor(const C* first, const C* last) noexcept : first_(first), last_(last) {}
+
+  /// The first byte of Set in [p, limit), or limit. limit must not pass the text's end.
+  constexpr const C* next(const C* p, const C* limit) noexcept { return find<false>(p, limit); }
+  /// The first byte of Sub in [p, limit), or limit.
+  constexpr const C* next_sub(const C* p, const C* limit) noexcept { return find<true>(p, limit); }
+
+ private:
+  template <bool SubOnly>
+  constexpr const C* find(const C* p, const C* limit) noexcept {
+#if WIKIREL_BLOCK_SSE2
+    if (use_fast_path()) {
+      static_assert(sizeof(C) == 1);
+      if (p >= limit) return limit;
+      std::size_t at = static_cast<std::size_t>(p - first_);
+      const std::size_t stop = static_cast<std::size_t>(limit - first_);
+      std::size_t block = at & ~std::size_t{63};
+      if (block != block_) load(block);
+      std::uint64_t m = (SubOnly ? masks_.sub : masks_.set) & (~std::uint64_t{0} << (at - block));
+      while (m == 0) {
+        block += 64;
+        if (block >= stop) return limit;
+        load(block);
+        m = SubOnly ? masks_.sub : masks_.set;
+      }
+      at = block + static_cast<std::size_t>(__builtin_ctzll(m));
+      return at < stop ? first_ + at : limit;
+    }
+#endif
+    return SubOnly ? find_first_of_scalar<Sub>(p, limit) : find_first_of_scalar<Set>(p, limit);
+  }
+
+#if WIKIREL_BLOCK_SSE2
+  void load(std::size_t block) noexcept {
+    block_ = block;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(first_) + block;
+    const auto left = static_cast<std::size_t>(last_ - first_) - block;
+    if (left >= 64) {
+      masks_ = classify_block64<Set, Sub>(bytes);
+      return;
+    }
+    unsigned char tail[64] = {};
+    std::memcpy(tail, bytes, left);
+    masks_ = classify_block64<Set, Sub>(tail);
+  }
+#endif
+
+  const C* first_;
+  const C* last_;
+  std::size_t block_ = ~std::size_t{0};
+  block_masks64 masks_{};
+};
+
+}  // namespace wikirel::detail
+
+#endif

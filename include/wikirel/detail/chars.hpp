@@ -52,6 +52,15 @@ constexpr bool starts_with_ci(const C* p, const C* end, std::string_view lower) 
   return equals_ci(p, lower.size(), lower);
 }
 
+/// a == b for the short names of markup. std::string_view's == calls memcmp, whose call
+/// costs more than comparing a few bytes here.
+constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 template <class C>
 constexpr bool starts_with(const C* p, const C* end, std::string_view text) noexcept {
   if (static_cast<std::size_t>(end - p) < text.size()) return false;
@@ -75,6 +84,10 @@ constexpr const C* skip_spaces(const C* p, const C* end) noexcept {
 /// Trims white space (including U+00A0 no-break space) from both ends of [first, last).
 template <class C>
 constexpr void trim(const C*& first, const C*& last) noexcept {
+  // Most values need nothing trimmed: one look at each end, by the bytes that can begin or
+  // end white space (U+00A0 is C2 A0).
+  constexpr auto may_trim = [](unsigned char c) { return c <= ' ' || c == 0xC2 || c == 0xA0; };
+  if (first == last || (!may_trim(byte_of(*first)) && !may_trim(byte_of(last[-1])))) return;
   for (;;) {
     if (first < last && is_space(byte_of(*first))) {
       ++first;

@@ -41,22 +41,19 @@ constexpr bool read_tag(const C* p, const C* end, tag_info<C>& t) noexcept {
   t.kind = classify_tag(t.name);
   if (t.kind == tag_kind::unknown) return false;
   t.attributes = q;
-  // Attributes end at the first '>' outside quotes; a tag never runs on for long.
+  // Attributes end at the first '>' outside quotes (a quote also ends at a line's end);
+  // a tag never runs on for long.
   const C* limit = end - q > 4096 ? q + 4096 : end;
-  char quote = 0;
-  for (; q < limit; ++q) {
-    const unsigned char c = byte_of(*q);
-    if (quote) {
-      if (c == static_cast<unsigned char>(quote) || c == '\n') quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = static_cast<char>(c);
-    } else if (c == '>') {
-      break;
-    } else if (c == '<') {
-      return false;
+  using outside = byte_set<'>', '<', '"', '\''>;
+  for (;;) {
+    q = find_first_of<outside>(q, limit, end);
+    if (q >= limit || byte_of(*q) == '<') return false;
+    if (byte_of(*q) == '>') break;
+    const unsigned char quote = byte_of(*q);
+    for (++q; q < limit && byte_of(*q) != quote && byte_of(*q) != '\n'; ++q) {
     }
+    if (q < limit) ++q;
   }
-  if (q >= limit) return false;
   t.attributes_end = q;
   t.self_closing = q > t.attributes && byte_of(q[-1]) == '/';
   if (t.self_closing) --t.attributes_end;

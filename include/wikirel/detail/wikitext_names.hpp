@@ -21,8 +21,8 @@ struct folded_name {
   std::size_t size = 0;
 
   constexpr std::string_view view() const noexcept { return {text, size}; }
-  constexpr bool operator==(std::string_view s) const noexcept { return view() == s; }
-  constexpr bool starts_with(std::string_view s) const noexcept { return view().substr(0, s.size()) == s; }
+  constexpr bool operator==(std::string_view s) const noexcept { return same_text(view(), s); }
+  constexpr bool starts_with(std::string_view s) const noexcept { return same_text(view().substr(0, s.size()), s); }
 };
 
 /// What fold_name makes of each byte: white space (trimmed at the ends), '_' (a space
@@ -73,13 +73,13 @@ class static_name_map {
   }
   constexpr void insert(std::string_view key, const Value& value) noexcept {
     std::size_t i = hash(key) & (Slots - 1);
-    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & (Slots - 1);
+    while (slots_[i].used && !same_text(slots_[i].key, key)) i = (i + 1) & (Slots - 1);
     slots_[i] = {key, value, true};
   }
   /// Sets `value` and returns true when `key` is in the map.
   constexpr bool find(std::string_view key, Value& value) const noexcept {
     for (std::size_t i = hash(key) & (Slots - 1); slots_[i].used; i = (i + 1) & (Slots - 1)) {
-      if (slots_[i].key == key) {
+      if (same_text(slots_[i].key, key)) {
         value = slots_[i].value;
         return true;
       }

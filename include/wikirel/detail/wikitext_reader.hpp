@@ -657,12 +657,21 @@ class wikitext_reader {
   }
 
   constexpr void open_link(const CharT* limit) {
-    using target_stop = byte_set<'|', ']', '\n', '[', '{', '}', '<'>;
+    // The target ends at the first of | ] \n [ { } <: the markup bytes but ' & _ and \r,
+    // which the walk steps over, noting an '_' (shown as a space).
     const CharT* target = p_ + 2;
-    const CharT* stop = find_first_of<target_stop>(target, limit, end_);
+    const CharT* stop = target;
+    bool underscore = false;
+    for (;; ++stop) {
+      stop = cursor_.next(stop, limit);
+      if (stop >= limit) break;
+      const unsigned char c = byte_of(*stop);
+      if (c == '_') underscore = true;
+      else if (c != '\'' && c != '&' && c != '\r') break;
+    }
     if (stop >= limit || byte_of(*stop) == '\n' || byte_of(*stop) == '[' || byte_of(*stop) == '}') return literal(2);
     const link_kind kind = link_prefix_kind(target, stop);
-    if (kind == link_kind::normal && close_flat_link(target, stop, limit)) return;
+    if (kind == link_kind::normal && close_flat_link(target, stop, limit, underscore)) return;
     if (!can_push()) return literal(2);
     frame f;
     f.kind = frame_kind::link;
@@ -676,16 +685,16 @@ class wikitext_reader {
 
   /// [[target]] and [[target|label]] with a plain label (the most common markup of all):
   /// shown here, with no frame.
-  constexpr bool close_flat_link(const CharT* target, const CharT* stop, const CharT* limit) {
+  constexpr bool close_flat_link(const CharT* target, const CharT* stop, const CharT* limit, bool underscore) {
     if (byte_of(*stop) == ']') {
       if (limit - stop < 2 || byte_of(stop[1]) != ']') return false;
-      if (emitting()) show_target(target, stop);
+      if (emitting()) show_target(target, stop, false, underscore);
       p_ = stop + 2;
       return true;
     }
-    using label_stop = byte_set<']', '[', '{', '}', '<', '\'', '&', '|', '\n', '\r', '_'>;
+    // A plain label ends at the next markup byte, which must be the closing "]]".
     const CharT* label = stop + 1;
-    const CharT* end = find_first_of<label_stop>(label, limit, end_);
+    const CharT* end = cursor_.next(label, limit);
     if (limit - end < 2 || byte_of(end[0]) != ']' || byte_of(end[1]) != ']') return false;
     if (emitting()) {
       if (end == label) show_target(target, stop, true);  // the pipe trick: [[A (b)|]]
@@ -699,7 +708,7 @@ class wikitext_reader {
     const CharT* t = skip_blanks(target, stop);
     const bool colon = t < stop && byte_of(*t) == ':';
     if (colon) ++t;
-    const CharT* c = find_byte(t, stop, ':');
+    const CharT* c = find_first_of<byte_set<':'>>(t, stop, end_);
     if (c >= stop) return link_kind::normal;  // most links: no namespace
     bool lower = true;
     for (const CharT* q = t; q < c; ++q) lower = lower && !is_upper(byte_of(*q));
@@ -742,7 +751,8 @@ class wikitext_reader {
   }
 
   /// A link without a label shows its target: "_" as space, no leading ':'.
-  constexpr void show_target(const CharT* first, const CharT* last, bool pipe_trick = false) {
+  /// `underscore` false promises that no '_' stands in the target.
+  constexpr void show_target(const CharT* first, const CharT* last, bool pipe_trick = false, bool underscore = true) {
     trim(first, last);
     if (first < last && byte_of(*first) == ':') ++first;
     if (pipe_trick) {
@@ -751,6 +761,7 @@ class wikitext_reader {
       if (paren > first) last = paren;
       trim(first, last);
     }
+    if (!underscore) return b_.text(first, last);
     for (const CharT* run = first; run < last;) {
       const CharT* u = find_byte(run, last, '_');
       b_.text(run, u);

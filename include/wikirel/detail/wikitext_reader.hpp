@@ -60,6 +60,7 @@ class wikitext_reader {
     fragment_ = true;
     emit_base_ = frames_.size();
     base_emits_ = true;
+    refresh_emitting();
     p_ = first;
     b_.begin_fragment();
     read_until(last);
@@ -105,13 +106,18 @@ class wikitext_reader {
     emit_base_ = s.emit_base;
     base_emits_ = s.base_emits;
     fragment_ = s.fragment;
+    refresh_emitting();
   }
 
   // ---- state ---------------------------------------------------------------------------
 
   constexpr std::uint32_t offset(const CharT* p) const noexcept { return static_cast<std::uint32_t>(p - begin_); }
-  constexpr bool emitting() const noexcept {
-    return frames_.size() > emit_base_ ? frames_.back().emits : base_emits_;
+  /// Whether text here is shown: the innermost frame above the emission base says, else
+  /// the base. Kept in emitting_, which refresh_emitting() recomputes after every change
+  /// to the frames or the base (it is asked at every markup byte).
+  constexpr bool emitting() const noexcept { return emitting_; }
+  constexpr void refresh_emitting() noexcept {
+    emitting_ = frames_.size() > emit_base_ ? frames_.back().emits : base_emits_;
   }
   constexpr bool list_defined() const noexcept { return !frames_.empty() && frames_.back().list_defined; }
   constexpr frame* top() noexcept { return frames_.size() > emit_base_ ? &frames_.back() : nullptr; }
@@ -132,11 +138,13 @@ class wikitext_reader {
     if (f.group.empty() && !frames_.empty()) f.group = frames_.back().group;
     heading_blockers_ += blocks_headings(f.kind);
     frames_.push_back(f);
+    refresh_emitting();
   }
 
   constexpr void pop() {
     heading_blockers_ -= blocks_headings(frames_.back().kind);
     frames_.pop_back();
+    refresh_emitting();
   }
 
   /// True when a template or table is still open at the end of the input.
@@ -333,10 +341,12 @@ class wikitext_reader {
     const bool base_emits = base_emits_;
     emit_base_ = frames_.size();
     base_emits_ = true;
+    refresh_emitting();
     read_until(content_end);
     close_frames(emit_base_, content_end);
     emit_base_ = base;
     base_emits_ = base_emits;
+    refresh_emitting();
   }
 
   /// A table the pre-pass found never closed ends at the next heading.
@@ -467,6 +477,7 @@ class wikitext_reader {
     const bool displays = f.tkind == template_kind::display || f.tkind == template_kind::quote;
     if (displays && shows) b_.space();
     f.emits = displays && shows && f.parent_emits;
+    refresh_emitting();
   }
 
   /// A simple argument value from p to the next '|' or "}}", trimmed and unquoted.
@@ -722,6 +733,7 @@ class wikitext_reader {
       f->label = true;
       f->content = offset(p_ + 1);  // the label
       f->emits = f->lkind == link_kind::normal && f->parent_emits;
+      refresh_emitting();
       ++p_;
       return;
     }
@@ -803,6 +815,7 @@ class wikitext_reader {
     f.start = offset(p_);
     push(f);
     frames_.back().emits = frames_.back().parent_emits;
+    refresh_emitting();
     p_ = url_end;
   }
 
@@ -968,6 +981,7 @@ class wikitext_reader {
   std::vector<frame> frames_;
   std::size_t emit_base_ = 0;
   bool base_emits_ = true;
+  bool emitting_ = true;
   bool fragment_ = false;
   bool line_was_list_ = false;
   bool depth_reported_ = false;

@@ -10,6 +10,7 @@
 #include "../basic_article.hpp"
 #include "../options.hpp"
 #include "chars.hpp"
+#include "compiler.hpp"
 #include "events.hpp"
 #include "name_index.hpp"
 #include "scan.hpp"
@@ -245,7 +246,7 @@ class builder {
     make_room(d_.text, 1);  // the builder's growth policy, not the arena's own
     return push(d_.text, c);
   }
-  constexpr void append_arena(const CharT* first, std::size_t n) {
+  WIKIREL_HOT_INLINE constexpr void append_arena(const CharT* first, std::size_t n) {
     make_room(d_.text, n);
     if (!d_.text.append(first, n)) capacity_exceeded(capacity::text);
   }
@@ -256,8 +257,8 @@ class builder {
   constexpr void copy_text(text_ref r) {
     if (!r.derived) return append_arena(d_.source.data() + r.offset, r.length);
     make_room(d_.text, r.length);  // one growth for the whole copy: the view below stays valid
-    for (const CharT c : resolve(r))
-      if (!push(d_.text, c)) return;
+    const view_type v = resolve(r);
+    if (!d_.text.append(v.data(), v.size())) capacity_exceeded(capacity::text);
   }
   /// Copies text given by the caller into the arena. Called between outputs or before a
   /// section has text (the title from options, the labels of a plain-text reference list):
@@ -341,8 +342,14 @@ class builder {
   template <class List>
   constexpr void make_room(List& list, std::size_t extra) {
     if constexpr (!Storage::is_fixed) {
-      const std::size_t needed = list.size() + extra;
-      if (needed <= list.capacity()) return;
+      if (list.size() + extra > list.capacity()) grow_list(list, list.size() + extra);
+    }
+  }
+
+  /// The rare part of make_room, apart so that the common check inlines everywhere.
+  template <class List>
+  constexpr void grow_list(List& list, std::size_t needed) {
+    if constexpr (!Storage::is_fixed) {
       const std::uint64_t read = read_mark_ > 64 ? read_mark_ : 64;
       const std::uint64_t projected = static_cast<std::uint64_t>(needed) * d_.source.size() / read;
       std::uint64_t next = projected + projected / 16 + 4;

@@ -10,6 +10,7 @@
 // up, only that open piece moves to the next chunk. Its offsets stay the same; the bytes
 // it leaves behind in the old chunk are dead.
 
+#include "compiler.hpp"
 #include "scratch_list.hpp"
 
 #include <cstddef>
@@ -96,7 +97,7 @@ class chunked_text {
     ++size_;
     return true;
   }
-  constexpr bool append(const T* first, std::size_t n) {
+  WIKIREL_HOT_INLINE constexpr bool append(const T* first, std::size_t n) {
     if (capacity_ - size_ < n) grow(size_ + n);
     copy(first, n, tail_ + (size_ - tail_base_));
     size_ += n;

@@ -245,7 +245,8 @@ class citation_reader {
     if (n > f.highest) f.highest = n;
   }
 
-  constexpr void store(std::uint32_t i, const cite_fields& f) {
+  /// The fields of citation i; `with_text` composes its readable line from them.
+  constexpr void store(std::uint32_t i, const cite_fields& f, bool with_text = true) {
     citation_record& c = b_.citation(i);
     c.title = f.title;
     c.date_text = f.date_text.empty() ? f.year : f.date_text;
@@ -258,7 +259,7 @@ class citation_reader {
     c.isbn = f.isbn;
     c.pages = f.pages;
     store_authors(i, f);
-    b_.citation(i).text = format_text(i);
+    if (with_text) b_.citation(i).text = format_text(i);
   }
 
   constexpr void store_authors(std::uint32_t i, const cite_fields& f) {
@@ -331,7 +332,7 @@ class citation_reader {
         f.highest = authors;
       }
     });
-    store(i, f);
+    store(i, f, false);  // a short citation's text is its own
     b_.citation(i).text = format_short(i);
   }
 

@@ -52,7 +52,7 @@ class wikitext_reader {
   /// Renders [first, last) as plain text into the arena: links show their labels, markup
   /// and templates go, entities are decoded. No structure (headings, references) is read.
   constexpr text_ref render(const CharT* first, const CharT* last) {
-    if (find_first_of<specials>(first, last, end_) == last) {
+    if (shows_as_written(first, last)) {
       trim(first, last);
       return b_.source_ref(first, last);
     }
@@ -99,6 +99,18 @@ class wikitext_reader {
     bool base_emits;
     bool fragment;
   };
+
+  /// True when [first, last) renders as the text it is: no markup byte, or only
+  /// apostrophes and underscores standing alone ("Britain's", which read_until would copy
+  /// byte for byte). Nine citation fields in ten are such; they stay in the input.
+  constexpr bool shows_as_written(const CharT* first, const CharT* last) const noexcept {
+    for (const CharT* q = first;; ++q) {
+      q = find_first_of<specials>(q, last, end_);
+      if (q == last) return true;
+      const unsigned char c = byte_of(*q);
+      if ((c != '\'' && c != '_') || (end_ - q >= 2 && byte_of(q[1]) == c)) return false;
+    }
+  }
 
   constexpr saved_state save() const noexcept { return {p_, emit_base_, base_emits_, fragment_}; }
   constexpr void restore(const saved_state& s) noexcept {

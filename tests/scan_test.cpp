@@ -1,6 +1,7 @@
 // The fast runtime scanners agree with their constexpr scalar twins.
 #include <wikirel/detail/block_scan.hpp>
 #include <wikirel/detail/scan.hpp>
+#include <wikirel/detail/wikitext_names.hpp>
 
 #include <doctest/doctest.h>
 
@@ -149,3 +150,19 @@ static_assert([] {
   return c.next(s.data(), s.data() + s.size()) == s.data() + 5 &&
          wikirel::detail::find_first_of<structure>(s.data(), s.data() + 4, s.data() + s.size()) == s.data() + 4;
 }());
+
+TEST_CASE("fold_name: the 16-byte path folds every name as the scalar rules do") {
+  std::mt19937 rng(17);
+  const std::string alphabet = "abcXYZ _\t\n\xC2\xA0\x80|Q";
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), length(0, 40);
+  std::string buffer(128, 'x');
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t n = length(rng);
+    for (std::size_t i = 0; i < n; ++i) buffer[i] = round % 4 == 0 ? "Cite web"[i % 8] : alphabet[pick(rng)];
+    const char* first = buffer.data();
+    const char* readable = buffer.data() + buffer.size();
+    const wikirel::detail::folded_name fast = wikirel::detail::fold_name(first, first + n, readable);
+    const wikirel::detail::folded_name slow = wikirel::detail::fold_name(first, first + n);
+    REQUIRE(fast.view() == slow.view());
+  }
+}

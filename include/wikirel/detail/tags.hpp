@@ -26,9 +26,10 @@ struct tag_info {
   bool self_closing = false;
 };
 
-/// Reads the tag at p ('<'). False when the text there is not a tag MediaWiki knows.
+/// Reads the tag at p ('<'). False when the text there is not a tag MediaWiki knows. The
+/// bytes up to `readable` (at or past end: the end of the input) may be read.
 template <class C>
-constexpr bool read_tag(const C* p, const C* end, tag_info<C>& t) noexcept {
+constexpr bool read_tag(const C* p, const C* end, const C* readable, tag_info<C>& t) noexcept {
   t.begin = p;
   const C* q = p + 1;
   t.closing = q < end && byte_of(*q) == '/';
@@ -37,7 +38,7 @@ constexpr bool read_tag(const C* p, const C* end, tag_info<C>& t) noexcept {
   while (q < end && (is_alnum(byte_of(*q)))) ++q;
   if (q == name || !is_alpha(byte_of(*name))) return false;
   if (q < end && !is_space(byte_of(*q)) && byte_of(*q) != '/' && byte_of(*q) != '>') return false;
-  t.name = fold_name(name, q);
+  t.name = fold_name(name, q, readable);
   t.kind = classify_tag(t.name);
   if (t.kind == tag_kind::unknown) return false;
   t.attributes = q;
@@ -46,7 +47,7 @@ constexpr bool read_tag(const C* p, const C* end, tag_info<C>& t) noexcept {
   const C* limit = end - q > 4096 ? q + 4096 : end;
   using outside = byte_set<'>', '<', '"', '\''>;
   for (;;) {
-    q = find_first_of<outside>(q, limit, end);
+    q = find_first_of<outside>(q, limit, readable);
     if (q >= limit || byte_of(*q) == '<') return false;
     if (byte_of(*q) == '>') break;
     const unsigned char quote = byte_of(*q);

@@ -35,7 +35,7 @@ constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& 
     return after ? after : last;
   }
   tag_info<C> t;
-  if (!read_tag(p, last, t) || t.end > last) return p + 1;
+  if (!read_tag(p, last, last, t) || t.end > last) return p + 1;
   if (t.closing || t.self_closing || t.kind == tag_kind::html || t.kind == tag_kind::line_break) return t.end;
   const C* after = nullptr;
   const C* close = finder.closing_tag(t.end, last, t.name.view(), after);

@@ -148,7 +148,7 @@ class citation_reader {
     const CharT* from = first;
     const CharT *inner = nullptr, *inner_end = nullptr;
     while (next_template(from, last, end_, inner, inner_end)) {
-      const folded_name name = fold_name(inner, name_end(inner, inner_end));
+      const folded_name name = fold_name(inner, name_end(inner, inner_end), end_);
       const cite_class cls = classify_cite(name);
       if (cls != cite_class::none) {
         b_.citation(i).kind = kind_of(cls);

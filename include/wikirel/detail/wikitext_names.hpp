@@ -6,6 +6,7 @@
 // in the reader.
 
 #include "chars.hpp"
+#include "scan.hpp"
 
 #include <array>
 #include <cstddef>
@@ -39,6 +40,44 @@ struct name_fold_table {
 };
 inline constexpr name_fold_table name_folds{};
 
+#if WIKIREL_HAS_SSE2
+/// fold_name for a name of at most 32 bytes whose only white space is single spaces
+/// between words (nearly every template and tag name): the folded name is the name in
+/// lower case, made 16 bytes at a time. False when the name needs the full rules.
+inline bool fold_simple_name(const char* first, const char* last, const char* readable, folded_name& n) noexcept {
+  // White space at the ends goes, as trim() would take it ("cite web\n|...").
+  while (first < last && is_space(static_cast<unsigned char>(*first))) ++first;
+  while (last > first && is_space(static_cast<unsigned char>(last[-1]))) --last;
+  const auto size = static_cast<std::size_t>(last - first);
+  if (size == 0 || size > 32 || readable - first < 32 || first[0] == ' ' || last[-1] == ' ' || static_cast<unsigned char>(first[0]) == 0xC2 ||
+      static_cast<unsigned char>(last[-1]) == 0xA0)
+    return false;
+  std::uint32_t spaces = 0, others = 0;
+  for (std::size_t k = 0; k < size; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first + k));
+    // Bytes up to ' ' (white space and control bytes) and '_' take the full rules; single
+    // spaces do not. Signed compares: bytes >= 0x80 count as small, so exclude them.
+    const __m128i high = _mm_cmplt_epi8(v, _mm_setzero_si128());
+    const __m128i low = _mm_andnot_si128(high, _mm_cmplt_epi8(v, _mm_set1_epi8(' ' + 1)));
+    const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    const __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+    spaces |= static_cast<std::uint32_t>(_mm_movemask_epi8(space)) << k;
+    others |= static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(space, low), under))) << k;
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(n.text + k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  }
+  const std::uint32_t in_name = size == 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << size) - 1;
+  if (((others | (spaces & (spaces >> 1))) & in_name) != 0) return false;
+  n.size = size;
+  return true;
+}
+#endif
+
+/// fold_name where the bytes up to `readable` (the end of the input) may be read, which
+/// lets most names fold 16 bytes at a time.
+template <class C>
+constexpr folded_name fold_name(const C* first, const C* last, const C* readable) noexcept;
+
 template <class C>
 constexpr folded_name fold_name(const C* first, const C* last) noexcept {
   constexpr const name_fold_table& t = name_folds;
@@ -59,6 +98,21 @@ constexpr folded_name fold_name(const C* first, const C* last) noexcept {
     if (n.size < sizeof(n.text)) n.text[n.size++] = static_cast<char>(c);
   }
   return n;
+}
+
+template <class C>
+constexpr folded_name fold_name(const C* first, const C* last, const C* readable) noexcept {
+#if WIKIREL_HAS_SSE2
+  if (use_fast_path()) {
+    static_assert(sizeof(C) == 1);
+    folded_name n;
+    if (fold_simple_name(reinterpret_cast<const char*>(first), reinterpret_cast<const char*>(last),
+                         reinterpret_cast<const char*>(readable), n))
+      return n;
+  }
+#endif
+  (void)readable;
+  return fold_name(first, last);
 }
 
 /// A map from names to values, built during compilation: open addressing over FNV-1a, so a

@@ -51,7 +51,7 @@ constexpr const C* skip_opaque(const C* p, const C* end, closer_finder<C>& finde
     return after ? after : end;
   }
   tag_info<C> t;
-  if (!read_tag(p, end, t)) return p + 1;
+  if (!read_tag(p, end, end, t)) return p + 1;
   const bool hides = t.kind == tag_kind::opaque || t.kind == tag_kind::nowiki || t.kind == tag_kind::ref ||
                      t.kind == tag_kind::hidden;
   if (t.closing || t.self_closing || !hides) return t.end;

@@ -406,7 +406,7 @@ class wikitext_reader {
     f.kind = frame_kind::template_call;
     f.start = offset(p_);
     f.content = offset(name);
-    const template_class cls = classify_template(fold_name(name, name_end));
+    const template_class cls = classify_template(fold_name(name, name_end, end_));
     f.tkind = cls.kind;
     f.shown = cls.position;
     f.shown_named = cls.named;
@@ -735,7 +735,7 @@ class wikitext_reader {
     if (c >= stop) return link_kind::normal;  // most links: no namespace
     bool lower = true;
     for (const CharT* q = t; q < c; ++q) lower = lower && !is_upper(byte_of(*q));
-    return classify_link_prefix(fold_name(t, c), colon, lower);
+    return classify_link_prefix(fold_name(t, c, end_), colon, lower);
   }
 
   constexpr void on_pipe() {
@@ -836,7 +836,7 @@ class wikitext_reader {
   constexpr void on_angle(const CharT* limit) {
     if (limit - p_ >= 4 && byte_of(p_[1]) == '!' && byte_of(p_[2]) == '-' && byte_of(p_[3]) == '-') return skip_comment(limit);
     tag_info<CharT> t;
-    if (!read_tag(p_, limit, t)) return literal(1);
+    if (!read_tag(p_, limit, end_, t)) return literal(1);
     switch (t.kind) {
       case tag_kind::ref: return on_ref(t, limit);
       case tag_kind::references: return on_references(t);

@@ -84,23 +84,23 @@ constexpr const C* skip_spaces(const C* p, const C* end) noexcept {
 /// Trims white space (including U+00A0 no-break space) from both ends of [first, last).
 template <class C>
 constexpr void trim(const C*& first, const C*& last) noexcept {
-  // Most values need nothing trimmed: one look at each end, by the bytes that can begin or
-  // end white space (U+00A0 is C2 A0).
-  constexpr auto may_trim = [](unsigned char c) { return c <= ' ' || c == 0xC2 || c == 0xA0; };
-  if (first == last || (!may_trim(byte_of(*first)) && !may_trim(byte_of(last[-1])))) return;
-  for (;;) {
-    if (first < last && is_space(byte_of(*first))) {
+  // A byte above ' ' other than C2 (the lead of U+00A0) ends the trimming at the front,
+  // and one other than A0 at the back: one compare for nearly every byte looked at.
+  while (first < last) {
+    const unsigned char c = byte_of(*first);
+    if (c <= ' ' && is_space(c)) {
       ++first;
-    } else if (last - first >= 2 && byte_of(first[0]) == 0xC2 && byte_of(first[1]) == 0xA0) {
+    } else if (c == 0xC2 && last - first >= 2 && byte_of(first[1]) == 0xA0) {
       first += 2;
     } else {
       break;
     }
   }
-  for (;;) {
-    if (last > first && is_space(byte_of(last[-1]))) {
+  while (last > first) {
+    const unsigned char c = byte_of(last[-1]);
+    if (c <= ' ' && is_space(c)) {
       --last;
-    } else if (last - first >= 2 && byte_of(last[-2]) == 0xC2 && byte_of(last[-1]) == 0xA0) {
+    } else if (c == 0xA0 && last - first >= 2 && byte_of(last[-2]) == 0xC2) {
       last -= 2;
     } else {
       break;

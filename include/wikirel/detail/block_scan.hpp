@@ -180,29 +180,34 @@ class block_cursor {
     if (use_fast_path()) {
       static_assert(sizeof(C) == 1);
       if (p >= limit) return limit;
-      std::size_t at = static_cast<std::size_t>(p - first_);
-      const std::size_t stop = static_cast<std::size_t>(limit - first_);
-      std::size_t block = at & ~std::size_t{63};
-      if (block != block_) load(block);
-      std::uint64_t m = (SubOnly ? masks_.sub : masks_.set) & (~std::uint64_t{0} << (at - block));
-      while (m == 0) {
-        block += 64;
-        if (block >= stop) return limit;
+      // p is nearly always in the block of the last call, a little further on.
+      if (block_ == nullptr || static_cast<std::size_t>(p - block_) >= 64)
+        load(first_ + (static_cast<std::size_t>(p - first_) & ~std::size_t{63}));
+      const auto into = static_cast<std::size_t>(p - block_);
+      std::uint64_t m = (SubOnly ? masks_.sub : masks_.set) >> into;
+      if (m != 0) {
+        const C* hit = p + __builtin_ctzll(m);
+        return hit < limit ? hit : limit;
+      }
+      for (const C* block = block_ + 64; block < limit; block += 64) {
         load(block);
         m = SubOnly ? masks_.sub : masks_.set;
+        if (m != 0) {
+          const C* hit = block + __builtin_ctzll(m);
+          return hit < limit ? hit : limit;
+        }
       }
-      at = block + static_cast<std::size_t>(__builtin_ctzll(m));
-      return at < stop ? first_ + at : limit;
+      return limit;
     }
 #endif
     return SubOnly ? find_first_of_scalar<Sub>(p, limit) : find_first_of_scalar<Set>(p, limit);
   }
 
 #if WIKIREL_BLOCK_SSE2
-  void load(std::size_t block) noexcept {
+  void load(const C* block) noexcept {
     block_ = block;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(first_) + block;
-    const auto left = static_cast<std::size_t>(last_ - first_) - block;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(block);
+    const auto left = static_cast<std::size_t>(last_ - block);
     if (left >= 64) {
       masks_ = classify_block64<Set, Sub>(bytes);
       return;
@@ -215,7 +220,7 @@ class block_cursor {
 
   const C* first_;
   const C* last_;
-  std::size_t block_ = ~std::size_t{0};
+  const C* block_ = nullptr;  ///< the block whose masks are held
   block_masks64 masks_{};
 };
 

@@ -22,8 +22,24 @@ inline constexpr std::string_view reference_headings[] = {
     "eksterne skakels", "kjelder", "referanser", "eksterne lenker"};
 
 /// True when a heading names a reference list, bibliography or link list.
+/// The lengths of the shortest and longest names above: a heading of another length is
+/// not one of them, which most headings show at once.
+struct name_lengths {
+  std::size_t shortest = ~std::size_t{0}, longest = 0;
+};
+inline constexpr name_lengths reference_heading_lengths = [] {
+  name_lengths l;
+  for (std::string_view name : reference_headings) {
+    l.shortest = name.size() < l.shortest ? name.size() : l.shortest;
+    l.longest = name.size() > l.longest ? name.size() : l.longest;
+  }
+  return l;
+}();
+
 template <class CharT>
 constexpr bool is_reference_heading(std::basic_string_view<CharT> heading) noexcept {
+  if (heading.size() < reference_heading_lengths.shortest || heading.size() > reference_heading_lengths.longest)
+    return false;
   for (std::string_view name : reference_headings)
     if (equals_ci(heading.data(), heading.size(), name)) return true;
   return false;

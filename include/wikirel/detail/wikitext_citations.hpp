@@ -148,12 +148,12 @@ class citation_reader {
     const CharT* from = first;
     const CharT *inner = nullptr, *inner_end = nullptr;
     while (next_template(from, last, end_, inner, inner_end)) {
-      const folded_name name = fold_name(inner, name_end(inner, inner_end), end_);
+      const CharT* name_last = name_end(inner, inner_end);
+      const folded_name name = fold_name(inner, name_last, end_);
       const cite_class cls = classify_cite(name);
       if (cls != cite_class::none) {
         b_.citation(i).kind = kind_of(cls);
-        b_.citation(i).template_name = b_.source_ref(trimmed_first(inner, name_end(inner, inner_end)),
-                                                     trimmed_last(inner, name_end(inner, inner_end)));
+        b_.citation(i).template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
         read_cite(i, inner, inner_end);
         return;
       }
@@ -187,10 +187,8 @@ class citation_reader {
     }
   }
 
-  static constexpr const CharT* name_end(const CharT* inner, const CharT* inner_end) noexcept {
-    const CharT* p = inner;
-    while (p < inner_end && byte_of(*p) != '|') ++p;
-    return p;
+  constexpr const CharT* name_end(const CharT* inner, const CharT* inner_end) const noexcept {
+    return find_first_of<byte_set<'|'>>(inner, inner_end, end_);
   }
   static constexpr const CharT* trimmed_first(const CharT* f, const CharT* l) noexcept {
     trim(f, l);

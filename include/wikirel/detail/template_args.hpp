@@ -42,11 +42,15 @@ constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& 
   return close == last ? t.end : after;
 }
 
+/// The bytes that split a template's arguments or nest inside them.
+using argument_specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
+
 /// Splits the inside of a template call ("name|a|k=v", without the braces). Returns the
-/// end of the name; calls visit(const template_arg&) for each argument in order. The bytes
-/// up to `readable` (the end of the input) may be read, for the fast scan.
-template <class C, class Visit>
-constexpr const C* for_each_argument(const C* first, const C* last, const C* readable, Visit&& visit) {
+/// end of the name; calls visit(const template_arg&) for each argument in order.
+/// next(p, last) finds the first of argument_specials in [p, last): a fresh vector search
+/// (for_each_argument) or a block_cursor kept across calls.
+template <class C, class Next, class Visit>
+constexpr const C* split_arguments(const C* first, const C* last, Next&& next, Visit&& visit) {
   const C* name_end = nullptr;
   const C* segment = first;
   const C* equals = nullptr;
@@ -71,10 +75,9 @@ constexpr const C* for_each_argument(const C* first, const C* last, const C* rea
     }
     visit(a);
   };
-  using specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
   closer_finder<C> finder(last);  // cheap to make: its slots are filled as tags are met
   const C* p = first;
-  while ((p = find_first_of<specials>(p, last, readable)) < last) {
+  while ((p = next(p, last)) < last) {
     const unsigned char c = byte_of(*p);
     const bool pair = last - p >= 2 && byte_of(p[1]) == c;
     if (c == '{' && pair) ++braces, p += 2;
@@ -93,6 +96,15 @@ constexpr const C* for_each_argument(const C* first, const C* last, const C* rea
   }
   finish_segment(last);
   return name_end;
+}
+
+/// split_arguments with a vector search from each stop; the bytes up to `readable` (the
+/// end of the input) may be read.
+template <class C, class Visit>
+constexpr const C* for_each_argument(const C* first, const C* last, const C* readable, Visit&& visit) {
+  return split_arguments(
+      first, last, [readable](const C* p, const C* l) { return find_first_of<argument_specials>(p, l, readable); },
+      visit);
 }
 
 }  // namespace wikirel::detail

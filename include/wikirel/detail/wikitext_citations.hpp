@@ -6,6 +6,7 @@
 // a note's text). Cite templates give their fields; other refs keep their plain text.
 
 #include "../temporal.hpp"
+#include "block_scan.hpp"
 #include "builder.hpp"
 #include "chars.hpp"
 #include "template_args.hpp"
@@ -204,7 +205,7 @@ class citation_reader {
 
   constexpr void read_cite(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
     cite_fields f;
-    for_each_argument(inner, inner_end, end_, [&](const template_arg<CharT>& a) {
+    split_arguments(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
     store(i, f);
@@ -315,7 +316,7 @@ class citation_reader {
     cite_fields f;
     bool dated = false;
     int authors = 0;
-    for_each_argument(inner, inner_end, end_, [&](const template_arg<CharT>& a) {
+    split_arguments(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
       if (a.value >= a.value_end) return;
       if (a.named()) {
         const folded_name k = a.folded_key();
@@ -365,10 +366,17 @@ class citation_reader {
     return b_.arena_ref(start);
   }
 
+  /// The search every split of a citation's markup takes: one block cursor over the whole
+  /// input, which citations, read in input order, walk forward.
+  constexpr auto next_special() noexcept {
+    return [this](const CharT* p, const CharT* last) { return cursor_.next(p, last); };
+  }
+
   builder_type& b_;
   Reader& reader_;
   const CharT* src_;
   const CharT* end_;
+  block_cursor<CharT, argument_specials> cursor_{src_, end_};
 };
 
 template <class CharT, class Storage, class Reader>

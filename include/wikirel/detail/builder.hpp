@@ -105,7 +105,7 @@ class builder {
     }
     map_run(offset_of(first));
     note_read(offset_of(last));
-    append_arena(first, static_cast<std::size_t>(last - first));
+    append_run(first, static_cast<std::size_t>(last - first));
   }
 
   /// Text that does not stand in the input as such (a decoded entity, a rendered
@@ -245,6 +245,15 @@ class builder {
   constexpr bool arena_push(CharT c) {
     make_room(d_.text, 1);  // the builder's growth policy, not the arena's own
     return push(d_.text, c);
+  }
+  /// Appends a run of the input: most are short and go by one fixed-size copy.
+  WIKIREL_HOT_INLINE constexpr void append_run(const CharT* first, std::size_t n) {
+    if constexpr (!Storage::is_fixed && sizeof(CharT) == 1) {
+      if (!std::is_constant_evaluated() && n <= 64 && d_.text.spare() >= 64 &&
+          d_.source.data() + d_.source.size() - first >= 64)
+        return d_.text.append_up_to_64(first, n);
+    }
+    append_arena(first, n);
   }
   WIKIREL_HOT_INLINE constexpr void append_arena(const CharT* first, std::size_t n) {
     make_room(d_.text, n);

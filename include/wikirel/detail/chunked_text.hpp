@@ -103,6 +103,15 @@ class chunked_text {
     size_ += n;
     return true;
   }
+  /// Room left before another chunk is needed.
+  constexpr std::size_t spare() const noexcept { return capacity_ - size_; }
+  /// Appends n <= 64 bytes by copying 64 (run time only): the caller promises that 64
+  /// bytes at `first` can be read and that spare() >= 64. A fixed-size copy has no branch
+  /// on the length, which varies from run to run and would be mispredicted.
+  void append_up_to_64(const T* first, std::size_t n) noexcept {
+    std::memcpy(static_cast<void*>(tail_ + (size_ - tail_base_)), static_cast<const void*>(first), 64 * sizeof(T));
+    size_ += n;
+  }
   /// Drops the text from logical offset n on.
   constexpr void truncate(std::size_t n) noexcept {
     if (n >= size_) return;

@@ -10,6 +10,7 @@
 #include "block_scan.hpp"
 #include "builder.hpp"
 #include "chars.hpp"
+#include "compiler.hpp"
 #include "entities.hpp"
 #include "scan.hpp"
 #include "tags.hpp"
@@ -210,7 +211,7 @@ class wikitext_reader {
     }
   }
 
-  constexpr void step(const CharT* limit) {
+  WIKIREL_HOT_INLINE constexpr void step(const CharT* limit) {
     switch (byte_of(*p_)) {
       case '\n': return on_newline();
       case '\r': return on_carriage_return();

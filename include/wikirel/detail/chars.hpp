@@ -26,7 +26,10 @@ constexpr bool is_hex(unsigned char c) noexcept {
 /// Spaces and tabs: what MediaWiki trims around names and values.
 constexpr bool is_blank(unsigned char c) noexcept { return c == ' ' || c == '\t'; }
 constexpr bool is_space(unsigned char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  // One bit test instead of a chain of compares whose outcome varies byte to byte.
+  constexpr std::uint64_t spaces = (std::uint64_t{1} << ' ') | (std::uint64_t{1} << '\t') | (std::uint64_t{1} << '\n') |
+                                   (std::uint64_t{1} << '\r') | (std::uint64_t{1} << '\f') | (std::uint64_t{1} << '\v');
+  return c <= ' ' && ((spaces >> c) & 1) != 0;
 }
 constexpr unsigned char to_lower(unsigned char c) noexcept {
   return is_upper(c) ? static_cast<unsigned char>(c + ('a' - 'A')) : c;

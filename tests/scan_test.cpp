@@ -1,6 +1,7 @@
 // The fast runtime scanners agree with their constexpr scalar twins.
 #include <wikirel/detail/block_scan.hpp>
 #include <wikirel/detail/scan.hpp>
+#include <wikirel/detail/temporal_simd.hpp>
 #include <wikirel/detail/wikitext_names.hpp>
 
 #include <doctest/doctest.h>
@@ -165,4 +166,27 @@ TEST_CASE("fold_name: the 16-byte path folds every name as the scalar rules do")
     const wikirel::detail::folded_name slow = wikirel::detail::fold_name(first, first + n);
     REQUIRE(fast.view() == slow.view());
   }
+}
+
+TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte value") {
+#if WIKIREL_TEMPORAL_SSE2 && WIKIREL_HAS_AVX2_PATHS
+  if (!wikirel::detail::cpu_has_avx2) return;
+  std::mt19937 rng(23);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 5000; ++round) {
+    unsigned char block[64];
+    for (int i = 0; i < 64; ++i)
+      block[i] = static_cast<unsigned char>(round < 4 ? round * 64 + i : round % 2 ? byte(rng) : "aTh iJ'9yZ`{~@\xE2"[byte(rng) % 16]);
+    const wikirel::detail::block_masks a = wikirel::detail::classify_block_sse2(block);
+    const wikirel::detail::block_masks b = wikirel::detail::classify_block_avx2(block);
+    REQUIRE(a.alpha == b.alpha);
+    REQUIRE(a.digit == b.digit);
+    REQUIRE(a.high == b.high);
+    REQUIRE(a.apostrophe == b.apostrophe);
+    REQUIRE(a.first == b.first);
+    REQUIRE(a.t == b.t);
+    REQUIRE(a.h == b.h);
+    REQUIRE(a.i == b.i);
+  }
+#endif
 }

@@ -11,6 +11,7 @@
 // tests compare with, use the plain loop of find_first_of_scalar.
 
 #include "chars.hpp"
+#include "cpu.hpp"
 #include "scan.hpp"
 
 #include <cstddef>
@@ -24,12 +25,7 @@
 #else
 #define WIKIREL_BLOCK_SSE2 0
 #endif
-#if WIKIREL_BLOCK_SSE2 && (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
-#include <immintrin.h>
-#define WIKIREL_BLOCK_AVX2 1
-#else
-#define WIKIREL_BLOCK_AVX2 0
-#endif
+#define WIKIREL_BLOCK_AVX2 (WIKIREL_BLOCK_SSE2 && WIKIREL_HAS_AVX2_PATHS)
 
 namespace wikirel::detail {
 
@@ -142,11 +138,6 @@ __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigne
   return m;
 }
 
-/// Whether this processor runs AVX2 (asked once, when the program starts).
-inline const bool cpu_has_avx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 #if WIKIREL_BLOCK_SSE2

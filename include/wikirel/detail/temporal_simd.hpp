@@ -7,6 +7,8 @@
 // punctuation come out of a few vector compares and are visited with bit tricks. Constant
 // evaluation never comes here (the callers keep scalar loops for it).
 
+#include "cpu.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -52,7 +54,7 @@ inline __m128i byte_is(__m128i v, char c) noexcept { return _mm_cmpeq_epi8(v, _m
 
 /// Classifies the 64 bytes at p (which must all be readable). Kept to four classes: on
 /// prose every extra class costs about as much as the rest of the scan.
-inline block_masks classify_block(const unsigned char* p) noexcept {
+inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
   block_masks m;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
@@ -71,6 +73,74 @@ inline block_masks classify_block(const unsigned char* p) noexcept {
     m.i |= mask16(byte_is(lower, 'i'), k);
   }
   return m;
+}
+
+#if WIKIREL_HAS_AVX2_PATHS
+/// Letter classes by the low nibble of a lower-cased letter: bit 4 a letter, bit 0 a
+/// possible first letter of a trigger word (a c-f j m-o s-t w y), bits 1 to 3 't', 'h'
+/// and 'i'. One table for 0x60..0x6F, one for 0x70..0x7F ('`' and "{|}~" are no letters).
+struct letter_nibbles {
+  alignas(16) unsigned char low6[16] = {};
+  alignas(16) unsigned char low7[16] = {};
+  constexpr letter_nibbles() noexcept {
+    for (unsigned char c = 'a'; c <= 'z'; ++c) {
+      unsigned char bits = 0x10;
+      if (c == 'a' || (c >= 'c' && c <= 'f') || c == 'j' || (c >= 'm' && c <= 'o') || c == 's' || c == 't' ||
+          c == 'w' || c == 'y')
+        bits |= 0x01;
+      if (c == 't') bits |= 0x02;
+      if (c == 'h') bits |= 0x04;
+      if (c == 'i') bits |= 0x08;
+      (c < 0x70 ? low6 : low7)[c & 15] = bits;
+    }
+  }
+};
+inline constexpr letter_nibbles letter_classes{};
+
+/// The bytes whose class byte has bit `Bit` set, as a mask of 32.
+template <int Bit>
+__attribute__((target("avx2"))) inline std::uint64_t class_bit(__m256i cls) noexcept {
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_slli_epi16(cls, 7 - Bit)));
+}
+
+/// The same masks as classify_block_sse2, from two 32-byte halves: the letter classes come
+/// from two table lookups instead of a compare per letter.
+__attribute__((target("avx2"))) inline block_masks classify_block_avx2(const unsigned char* p) noexcept {
+  const __m256i low6 = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(letter_classes.low6)));
+  const __m256i low7 = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(letter_classes.low7)));
+  block_masks m;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
+    const __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+    const __m256i nibble = _mm256_and_si256(lower, _mm256_set1_epi8(0x0F));
+    const __m256i row = _mm256_and_si256(lower, _mm256_set1_epi8(static_cast<char>(0xF0)));
+    const __m256i in6 = _mm256_cmpeq_epi8(row, _mm256_set1_epi8(0x60));
+    const __m256i in7 = _mm256_cmpeq_epi8(row, _mm256_set1_epi8(0x70));
+    const __m256i cls = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(low6, nibble), in6),
+                                        _mm256_and_si256(_mm256_shuffle_epi8(low7, nibble), in7));
+    const __m256i digit_offset = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+    const __m256i digit = _mm256_cmpeq_epi8(_mm256_min_epu8(digit_offset, _mm256_set1_epi8(9)), digit_offset);
+    const int shift = 32 * k;
+    m.alpha |= class_bit<4>(cls) << shift;
+    m.first |= class_bit<0>(cls) << shift;
+    m.t |= class_bit<1>(cls) << shift;
+    m.h |= class_bit<2>(cls) << shift;
+    m.i |= class_bit<3>(cls) << shift;
+    m.digit |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(digit))) << shift;
+    m.high |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(v))) << shift;
+    m.apostrophe |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(
+                        _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\''))))) << shift;
+  }
+  return m;
+}
+#endif
+
+/// The classes of the 64 bytes at p: AVX2 where the processor has it.
+inline block_masks classify_block(const unsigned char* p) noexcept {
+#if WIKIREL_HAS_AVX2_PATHS
+  if (cpu_has_avx2) return classify_block_avx2(p);
+#endif
+  return classify_block_sse2(p);
 }
 
 /// Word starts in a block that may begin a trigger word: at least three letters, a

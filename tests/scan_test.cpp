@@ -2,6 +2,7 @@
 #include <wikirel/detail/block_scan.hpp>
 #include <wikirel/detail/scan.hpp>
 #include <wikirel/detail/temporal_simd.hpp>
+#include <wikirel/detail/temporal_words.hpp>
 #include <wikirel/detail/wikitext_names.hpp>
 
 #include <doctest/doctest.h>
@@ -189,4 +190,19 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
     REQUIRE(a.i == b.i);
   }
 #endif
+}
+
+TEST_CASE("pack_word: the two-load packing equals the byte loop for every length") {
+  std::mt19937 rng(29);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 20000; ++round) {
+    unsigned char word[24];
+    for (unsigned char& b : word) b = static_cast<unsigned char>(byte(rng));
+    const std::size_t n = static_cast<std::size_t>(round % 20);
+    const char* p = reinterpret_cast<const char*>(word);
+    const auto fast = wikirel::detail::pack_word(p, n);
+    const auto slow = wikirel::detail::pack_word_scalar(p, n);
+    REQUIRE(fast.lo == slow.lo);
+    REQUIRE(fast.hi == slow.hi);
+  }
 }

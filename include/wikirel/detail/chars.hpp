@@ -18,7 +18,9 @@ constexpr unsigned char byte_of(C c) noexcept {
 constexpr bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_lower(unsigned char c) noexcept { return c >= 'a' && c <= 'z'; }
-constexpr bool is_alpha(unsigned char c) noexcept { return is_upper(c) || is_lower(c); }
+constexpr bool is_alpha(unsigned char c) noexcept {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;  // one compare: 'A'-'Z' and 'a'-'z' only
+}
 constexpr bool is_alnum(unsigned char c) noexcept { return is_alpha(c) || is_digit(c); }
 constexpr bool is_hex(unsigned char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

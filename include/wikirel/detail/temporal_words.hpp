@@ -9,7 +9,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace wikirel::detail {
 
@@ -596,13 +598,41 @@ struct packed_word {
   constexpr bool operator==(const packed_word&) const noexcept = default;
 };
 
+/// Bytes n..7 of a word cleared, 0x20 set in bytes 0..n-1 (lower case for letters).
+constexpr std::uint64_t low_bytes(std::size_t n) noexcept {
+  return n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+}
+
+/// The reference packing, a byte at a time (constant evaluation, short words).
 template <class C>
-constexpr packed_word pack_word(const C* p, std::size_t n) noexcept {
+constexpr packed_word pack_word_scalar(const C* p, std::size_t n) noexcept {
   packed_word w;
   for (std::size_t i = 0; i < n && i < 8; ++i) w.lo |= static_cast<std::uint64_t>(byte_of(p[i]) | 0x20) << (8 * i);
   for (std::size_t i = 8; i < n && i < 16; ++i)
     w.hi |= static_cast<std::uint64_t>(byte_of(p[i]) | 0x20) << (8 * (i - 8));
   return w;
+}
+
+template <class C>
+constexpr packed_word pack_word(const C* p, std::size_t n) noexcept {
+  if (!std::is_constant_evaluated() && sizeof(C) == 1 && n >= 4 && n <= 16) {
+    // Two overlapping loads of the word's own bytes: no loop whose length varies.
+    constexpr std::uint64_t lower = 0x2020202020202020u;
+    const auto load = [p](std::size_t at, auto width) {
+      decltype(width) v;
+      std::memcpy(&v, p + at, sizeof v);
+      return static_cast<std::uint64_t>(v);
+    };
+    packed_word w;
+    if (n <= 8) {
+      w.lo = (load(0, std::uint32_t{}) | (load(n - 4, std::uint32_t{}) << (8 * (n - 4)))) | (lower & low_bytes(n));
+    } else {
+      w.lo = load(0, std::uint64_t{}) | lower;
+      w.hi = (load(n - 8, std::uint64_t{}) >> (8 * (16 - n))) | (lower & low_bytes(n - 8));
+    }
+    return w;
+  }
+  return pack_word_scalar(p, n);
 }
 
 constexpr std::size_t word_slot_bits = 10;

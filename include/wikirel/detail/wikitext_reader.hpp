@@ -104,9 +104,11 @@ class wikitext_reader {
   /// True when [first, last) renders as the text it is: no markup byte, or only
   /// apostrophes and underscores standing alone ("Britain's", which read_until would copy
   /// byte for byte). Nine citation fields in ten are such; they stay in the input.
-  constexpr bool shows_as_written(const CharT* first, const CharT* last) const noexcept {
+  constexpr bool shows_as_written(const CharT* first, const CharT* last) noexcept {
+    // The main cursor is free once the body is read, when citations are; they come in
+    // input order, so its cached block usually holds the field.
     for (const CharT* q = first;; ++q) {
-      q = find_first_of<specials>(q, last, end_);
+      q = cursor_.next(q, last);
       if (q == last) return true;
       const unsigned char c = byte_of(*q);
       if ((c != '\'' && c != '_') || (end_ - q >= 2 && byte_of(q[1]) == c)) return false;

@@ -7,6 +7,7 @@
 // that came before. What a parse allocates is then what the lists hold, not the chain of
 // ever larger arrays a vector leaves behind.
 
+#include "compiler.hpp"
 #include "index_iterator.hpp"
 #include "scratch_list.hpp"
 
@@ -96,7 +97,7 @@ class chunked_list {
 
  private:
   /// Where record i lives (constructed or not yet).
-  constexpr T* slot(std::size_t i) const noexcept {
+  WIKIREL_HOT_INLINE constexpr T* slot(std::size_t i) const noexcept {
     if (i < head_capacity_) return head_ + i;                // most lists have one chunk or two
     if (i >= tail_start_) return tail_ + (i - tail_start_);  // the newest records
     return in_middle(i);

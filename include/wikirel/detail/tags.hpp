@@ -26,6 +26,13 @@ struct tag_info {
   bool self_closing = false;
 };
 
+inline constexpr folded_name ref_tag_name = [] {
+  folded_name n;
+  n.text[0] = 'r', n.text[1] = 'e', n.text[2] = 'f';
+  n.size = 3;
+  return n;
+}();
+
 /// Reads the tag at p ('<'). False when the text there is not a tag MediaWiki knows. The
 /// bytes up to `readable` (at or past end: the end of the input) may be read.
 template <class C>
@@ -38,8 +45,13 @@ constexpr bool read_tag(const C* p, const C* end, const C* readable, tag_info<C>
   while (q < end && (is_alnum(byte_of(*q)))) ++q;
   if (q == name || !is_alpha(byte_of(*name))) return false;
   if (q < end && !is_space(byte_of(*q)) && byte_of(*q) != '/' && byte_of(*q) != '>') return false;
-  t.name = fold_name(name, q, readable);
-  t.kind = classify_tag(t.name);
+  if (q - name == 3 && equals_ci(name, 3, "ref")) {  // four tags in five: no folding, no table
+    t.name = ref_tag_name;
+    t.kind = tag_kind::ref;
+  } else {
+    t.name = fold_name(name, q, readable);
+    t.kind = classify_tag(t.name);
+  }
   if (t.kind == tag_kind::unknown) return false;
   t.attributes = q;
   // Attributes end at the first '>' outside quotes (a quote also ends at a line's end);

@@ -811,8 +811,10 @@ class wikitext_reader {
   constexpr const CharT* external_url_end(const CharT* p, const CharT* limit) const noexcept {
     constexpr std::string_view schemes[] = {"http://", "https://", "ftp://", "ftps://", "//", "mailto:", "irc://",
                                             "ircs://", "news:", "gopher://", "sftp://", "git://", "svn://", "telnet://"};
+    if (p >= limit) return nullptr;
+    const unsigned char first = to_lower(byte_of(*p));
     bool scheme = false;
-    for (std::string_view s : schemes) scheme = scheme || starts_with_ci(p, limit, s);
+    for (std::string_view s : schemes) scheme = scheme || (byte_of(s[0]) == first && starts_with_ci(p, limit, s));
     if (!scheme) return nullptr;
     using url_stop = byte_set<' ', '\t', '\n', ']', '<', '[', '"'>;
     const CharT* e = find_first_of<url_stop>(p, limit, end_);

@@ -366,6 +366,13 @@ class builder {
       const std::uint64_t step = list.capacity() + list.capacity() / 8;  // not a chain of tiny chunks
       if (next < step) next = step;
       if (body_done_) next = needed + list.capacity() / 32 + 64;
+      if constexpr (!std::is_same_v<List, decltype(d_.text)>) {
+        // A record list never moves what it holds, so growing in steps costs nothing but
+        // a chunk; no step adds more than half of what is needed, which bounds the unused
+        // end of the last chunk where the projection from a dense start overshoots.
+        const std::uint64_t at_most = needed + needed / 2 + 8;
+        if (next > at_most) next = at_most;
+      }
       list.reserve(static_cast<std::size_t>(next < needed ? needed : next));
     }
   }

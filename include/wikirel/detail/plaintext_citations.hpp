@@ -26,7 +26,11 @@ class plain_citation_reader {
 
   constexpr void read_all() {
     for (std::uint32_t i = 0; i < b_.data().citations.size(); ++i) {
-      if (b_.citation(i).kind != citation_kind::plain || b_.citation(i).content_begin == none) continue;
+      if (!b_.citation(i).defined()) {
+        b_.citation(i).text = {};  // a marker with no entry
+        continue;
+      }
+      if (b_.citation(i).kind != citation_kind::plain) continue;
       b_.citation(i).text = entry_text(b_.citation(i));
       read_fields(i);
     }
@@ -35,8 +39,8 @@ class plain_citation_reader {
  private:
   /// The entry's text: as it stands, or joined into one line when it was wrapped.
   constexpr text_ref entry_text(const citation_record& c) {
-    const CharT* first = b_.source().data() + c.content_begin;
-    const CharT* last = b_.source().data() + c.content_end;
+    const CharT* first = b_.source().data() + c.text.offset;
+    const CharT* last = first + c.text.length;
     trim(first, last);
     if (find_break(first, last) == last) return b_.source_ref(first, last);
     const std::uint32_t start = b_.begin_run();

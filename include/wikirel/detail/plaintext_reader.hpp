@@ -445,11 +445,10 @@ class plaintext_reader {
       std::uint32_t c = b_.citation_keyed(text_ref{}, key, offset(lines_[e.line].raw), citation_kind::plain);
       // A second list numbered from 1 again (notes, then references): its entries are
       // citations of their own; markers find the first list's.
-      if (c != none && b_.citation(c).content_begin != none) c = b_.new_citation(citation_kind::plain, offset(lines_[e.line].raw));
+      if (c != none && b_.citation(c).defined()) c = b_.new_citation(citation_kind::plain, offset(lines_[e.line].raw));
       if (c == none) continue;
       citation_record& r = b_.citation(c);
-      r.content_begin = offset(e.text);
-      r.content_end = offset(lines_[e.last_line].last);
+      r.define(offset(e.text), offset(lines_[e.last_line].last));
       r.name = key;
     }
   }

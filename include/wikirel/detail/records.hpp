@@ -94,16 +94,22 @@ struct use_record {
 struct citation_record {
   text_ref key;  ///< what identifies reuses: the ref's name, a short citation's arguments
   text_ref name, group, template_name, title, date_text, access_date, work, publisher, url, doi,
-      isbn, pages, text;
+      isbn, pages;
+  /// The citation's text. Until the citations are read (after the body), the source range
+  /// of its definition, which the readers then turn into its text: a field the record
+  /// would carry for nothing afterwards. Not defined (yet): an offset of `none`.
+  text_ref text{none, 0, 0};
   date when;
   std::uint32_t offset = 0;  ///< where it is defined (or first used)
-  std::uint32_t content_begin = none;  ///< the definition's source range, read after the body
-  std::uint32_t content_end = none;
   std::uint32_t first_author = 0;  ///< into article_data::strings
   std::uint32_t author_count = 0;
   std::uint32_t first_use = 0;  ///< into article_data::uses (sorted by citation at the end)
   std::uint32_t use_count = 0;
   citation_kind kind = citation_kind::ref;
+
+  constexpr bool defined() const noexcept { return text.offset != none; }
+  /// The definition is the input's [begin, end).
+  constexpr void define(std::uint32_t begin, std::uint32_t end) noexcept { text = {begin, end - begin, 0}; }
 };
 
 /// Everything an article holds. `basic_article` and the handles read it; the builder

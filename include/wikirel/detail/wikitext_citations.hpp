@@ -132,13 +132,14 @@ class citation_reader {
  private:
   constexpr void read(std::uint32_t i) {
     const citation_record c = b_.citation(i);
-    if (c.content_begin == none) {
+    if (!c.defined()) {
       if (c.kind != citation_kind::plain)
         b_.diagnose(diagnostic_kind::unresolved_reference, "named reference is used but never defined", c.offset);
+      b_.citation(i).text = {};
       return;
     }
-    const CharT* first = src_ + c.content_begin;
-    const CharT* last = src_ + c.content_end;
+    const CharT* first = src_ + c.text.offset;
+    const CharT* last = first + c.text.length;
     if (c.kind == citation_kind::sfn) return read_short(i, first, last);
     if (c.kind == citation_kind::note) return set_text(i, first, last);
     read_ref(i, first, last);

@@ -630,10 +630,7 @@ class wikitext_reader {
     const std::uint32_t c = b_.citation_keyed(text_ref{}, key, at, citation_kind::sfn);
     if (c == none) return;
     citation_record& r = b_.citation(c);
-    if (r.content_begin == none) {
-      r.content_begin = offset(inner);
-      r.content_end = offset(close);
-    }
+    if (!r.defined()) r.define(offset(inner), offset(close));
     if (!list_defined()) b_.use(c, at, in_text);
   }
 
@@ -659,9 +656,8 @@ class wikitext_reader {
     citation_record& r = b_.citation(c);
     if (!name.empty()) r.name = name;
     r.group = group;
-    if (text && r.content_begin == none) {
-      r.content_begin = offset(text);
-      r.content_end = offset(text_end);
+    if (text && !r.defined()) {
+      r.define(offset(text), offset(text_end));
       r.offset = at;
     }
     if (!list_defined()) b_.use(c, at, in_text);
@@ -935,9 +931,8 @@ class wikitext_reader {
     citation_record& r = b_.citation(c);
     r.name = name_ref;
     r.group = group_ref;
-    if (body < body_end && r.content_begin == none) {
-      r.content_begin = offset(body);
-      r.content_end = offset(body_end);
+    if (body < body_end && !r.defined()) {
+      r.define(offset(body), offset(body_end));
       r.offset = at;
     }
     if (!list_defined()) b_.use(c, at, emitting());

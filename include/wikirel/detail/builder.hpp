@@ -87,7 +87,7 @@ class builder {
     in_heading_ = false;
     if (sections_full_) return;
     section_record& s = d_.sections.back();
-    s.heading = finish_output();
+    s.heading = in_input(finish_output());
     s.when = heading_period(resolve(s.heading));
     skip_events_ = reference_like(current_section());
     start_output();
@@ -105,6 +105,7 @@ class builder {
     }
     map_run(offset_of(first));
     note_read(offset_of(last));
+    note_verbatim(offset_of(first));
     append_run(first, static_cast<std::size_t>(last - first));
   }
 
@@ -117,6 +118,7 @@ class builder {
     if (n == 0) return;
     before_content(static_cast<std::uint32_t>(offset));
     map_synthesized(static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length));
+    verbatim_ = false;
     append_arena(first, n);
   }
 
@@ -206,7 +208,9 @@ class builder {
   }
 
   constexpr bool add_author(std::uint32_t citation_index, text_ref author) {
-    citation_record& c = d_.citations[citation_index];
+    return add_author(d_.citations[citation_index], author);
+  }
+  constexpr bool add_author(citation_record& c, text_ref author) {
     if (c.author_count == 0) c.first_author = static_cast<std::uint32_t>(d_.strings.size());
     if (!push(d_.strings, author)) return false;
     ++c.author_count;
@@ -223,7 +227,7 @@ class builder {
     start_output();
   }
   constexpr text_ref end_fragment() noexcept {
-    const text_ref r = finish_output();
+    const text_ref r = in_input(finish_output());
     output_start_ = fragment_saved_.output_start;
     pending_ = fragment_saved_.pending;
     in_heading_ = fragment_saved_.in_heading;
@@ -422,6 +426,7 @@ class builder {
   }
 
   constexpr void start_output() noexcept {
+    verbatim_ = true;
     output_start_ = static_cast<std::uint32_t>(d_.text.size());
     d_.text.keep_from(output_start_);  // an output is one piece of text
     pending_ = pending_none;
@@ -440,6 +445,7 @@ class builder {
       pending_ = pending_none;
       return;
     }
+    verbatim_ = false;  // a separator the input does not have there
     CharT& last = d_.text[d_.text.size() - 1];
     if (is_space(byte_of(last))) {
       if (pending_ == pending_line) last = CharT('\n');
@@ -487,6 +493,24 @@ class builder {
     const checkpoint& last = checkpoints_[checkpoint_at(out_end - 1)];
     const std::uint32_t end = last.src_len != 0 ? last.src + last.src_len : last.src + (out_end - last.out);
     length = end > offset ? end - offset : 0;
+  }
+
+  /// A run of the input is about to be appended at the end of the current output, from
+  /// input offset `src`: the output stays verbatim while each run continues the last.
+  constexpr void note_verbatim(std::uint32_t src) noexcept {
+    if (!verbatim_) return;
+    const std::uint32_t written = static_cast<std::uint32_t>(d_.text.size()) - output_start_;
+    if (written == 0) verbatim_src_ = src;
+    else if (verbatim_src_ + written != src) verbatim_ = false;
+  }
+
+  /// An output that is one run of the input, byte for byte (most headings, many fields):
+  /// given as that run, and its copy given back to the arena.
+  constexpr text_ref in_input(text_ref r) noexcept {
+    if (!verbatim_ || r.empty() || !r.derived || r.offset != output_start_ || r.offset + r.length != d_.text.size())
+      return r;
+    d_.text.truncate(output_start_);
+    return {verbatim_src_, r.length, false};
   }
 
   /// Closes the text of the current output and returns it, trimmed.
@@ -584,24 +608,29 @@ class builder {
   /// sort), and a range is then put in input order.
   constexpr void index_uses() {
     auto& uses = d_.uses;
-    for (std::uint32_t i = 0; i < uses.size(); ++i) ++d_.citations[uses[i].citation].use_count;
+    // One array, indexed by citation, does the counting and then holds where each
+    // citation's next use goes: the random accesses stay out of the chunked lists.
+    std::vector<std::uint32_t>& next_slot = stamps_;  // linking is over: its scratch serves again
+    next_slot.assign(d_.citations.size(), 0);
+    for (std::uint32_t i = 0; i < uses.size(); ++i) ++next_slot[uses[i].citation];
     std::uint32_t next = 0;
     for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
-      d_.citations[c].first_use = next;
-      next += d_.citations[c].use_count;
+      citation_record& r = d_.citations[c];
+      r.first_use = next;
+      r.use_count = next_slot[c];
+      next_slot[c] = next;
+      next += r.use_count;
     }
-    std::vector<std::uint32_t>& placed = stamps_;  // linking is over: its scratch serves again
-    placed.assign(d_.citations.size(), 0);
     for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
       const std::uint32_t first = d_.citations[c].first_use, count = d_.citations[c].use_count;
-      while (placed[c] < count) {
-        const std::uint32_t i = first + placed[c];
+      while (next_slot[c] < first + count) {
+        const std::uint32_t i = next_slot[c];
         const std::uint32_t home = uses[i].citation;
         if (home == c) {
-          ++placed[c];
+          ++next_slot[c];
           continue;
         }
-        const std::uint32_t j = d_.citations[home].first_use + placed[home]++;
+        const std::uint32_t j = next_slot[home]++;
         const use_record moved = uses[j];
         uses[j] = uses[i];
         uses[i] = moved;
@@ -707,6 +736,8 @@ class builder {
   scratch_list<checkpoint, 512> checkpoints_;  ///< enough for 49 sections in 50 (measured on the corpus)
   scratch_list<anchor, 32> anchors_;
   std::uint32_t output_start_ = 0;
+  bool verbatim_ = true;             ///< the current output is one run of the input so far
+  std::uint32_t verbatim_src_ = 0;   ///< where that run starts
   std::uint8_t pending_ = pending_none;
   bool in_heading_ = false;
   bool skip_events_ = false;

@@ -130,23 +130,25 @@ class citation_reader {
   }
 
  private:
+  // The record is looked up once and passed on by reference: records never move (the
+  // list grows by chunks), and a lookup in a list of many chunks is a search.
   constexpr void read(std::uint32_t i) {
-    const citation_record c = b_.citation(i);
+    citation_record& c = b_.citation(i);
     if (!c.defined()) {
       if (c.kind != citation_kind::plain)
         b_.diagnose(diagnostic_kind::unresolved_reference, "named reference is used but never defined", c.offset);
-      b_.citation(i).text = {};
+      c.text = {};
       return;
     }
     const CharT* first = src_ + c.text.offset;
     const CharT* last = first + c.text.length;
-    if (c.kind == citation_kind::sfn) return read_short(i, first, last);
-    if (c.kind == citation_kind::note) return set_text(i, first, last);
-    read_ref(i, first, last);
+    if (c.kind == citation_kind::sfn) return read_short(c, first, last);
+    if (c.kind == citation_kind::note) return set_text(c, first, last);
+    read_ref(c, first, last);
   }
 
   /// A <ref>'s content: the first cite template (or short citation) gives the fields.
-  constexpr void read_ref(std::uint32_t i, const CharT* first, const CharT* last) {
+  constexpr void read_ref(citation_record& c, const CharT* first, const CharT* last) {
     const CharT* from = first;
     const CharT *inner = nullptr, *inner_end = nullptr;
     while (next_template(from, last, end_, inner, inner_end)) {
@@ -154,27 +156,27 @@ class citation_reader {
       const folded_name name = fold_name(inner, name_last, end_);
       const cite_class cls = classify_cite(name);
       if (cls != cite_class::none) {
-        b_.citation(i).kind = kind_of(cls);
-        b_.citation(i).template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
-        read_cite(i, inner, inner_end);
+        c.kind = kind_of(cls);
+        c.template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
+        read_cite(c, inner, inner_end);
         return;
       }
       const template_kind k = classify_template(name).kind;
       if (k == template_kind::short_citation || k == template_kind::inline_citation) {
-        read_short(i, inner, inner_end);
+        read_short(c, inner, inner_end);
         return;
       }
     }
-    set_text(i, first, last);
+    set_text(c, first, last);
   }
 
-  constexpr void set_text(std::uint32_t i, const CharT* first, const CharT* last) {
+  constexpr void set_text(citation_record& c, const CharT* first, const CharT* last) {
     text_ref t = reader_.render(first, last);
     if (t.empty()) {
       trim(first, last);
       t = b_.source_ref(first, last);  // nothing visible: keep the markup rather than lose it
     }
-    b_.citation(i).text = t;
+    c.text = t;
   }
 
   static constexpr citation_kind kind_of(cite_class c) noexcept {
@@ -204,12 +206,12 @@ class citation_reader {
   constexpr text_ref raw(const template_arg<CharT>& a) const noexcept { return b_.source_ref(a.value, a.value_end); }
   constexpr text_ref rendered(const template_arg<CharT>& a) { return reader_.render(a.value, a.value_end); }
 
-  constexpr void read_cite(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
+  constexpr void read_cite(citation_record& c, const CharT* inner, const CharT* inner_end) {
     cite_fields f;
     split_arguments(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
-    store(i, f);
+    store(c, f);
   }
 
   constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
@@ -245,9 +247,8 @@ class citation_reader {
     if (n > f.highest) f.highest = n;
   }
 
-  /// The fields of citation i; `with_text` composes its readable line from them.
-  constexpr void store(std::uint32_t i, const cite_fields& f, bool with_text = true) {
-    citation_record& c = b_.citation(i);
+  /// The fields of citation c; `with_text` composes its readable line from them.
+  constexpr void store(citation_record& c, const cite_fields& f, bool with_text = true) {
     c.title = f.title;
     c.date_text = f.date_text.empty() ? f.year : f.date_text;
     c.when = parse_date(b_.resolve(c.date_text));
@@ -258,16 +259,16 @@ class citation_reader {
     c.doi = f.doi;
     c.isbn = f.isbn;
     c.pages = f.pages;
-    store_authors(i, f);
-    if (with_text) b_.citation(i).text = format_text(i);
+    store_authors(c, f);
+    if (with_text) c.text = format_text(c);
   }
 
-  constexpr void store_authors(std::uint32_t i, const cite_fields& f) {
+  constexpr void store_authors(citation_record& c, const cite_fields& f) {
     for (int n = 1; n <= f.highest; ++n) {
-      if (!f.full[n].empty()) b_.add_author(i, f.full[n]);
-      else if (!f.last[n].empty()) b_.add_author(i, f.first[n].empty() ? f.last[n] : join_name(f.first[n], f.last[n]));
+      if (!f.full[n].empty()) b_.add_author(c, f.full[n]);
+      else if (!f.last[n].empty()) b_.add_author(c, f.first[n].empty() ? f.last[n] : join_name(f.first[n], f.last[n]));
     }
-    if (b_.citation(i).author_count == 0 && !f.free_authors.empty()) b_.add_author(i, f.free_authors);
+    if (c.author_count == 0 && !f.free_authors.empty()) b_.add_author(c, f.free_authors);
   }
 
   /// "First Last".
@@ -280,8 +281,7 @@ class citation_reader {
   }
 
   /// A readable line: "Author; Author (Date). "Title". Work. Publisher. p. 4."
-  constexpr text_ref format_text(std::uint32_t i) {
-    const citation_record c = b_.citation(i);
+  constexpr text_ref format_text(const citation_record& c) {
     const std::uint32_t start = b_.begin_run();
     for (std::uint32_t a = 0; a < c.author_count; ++a) {
       if (a > 0) put("; ");
@@ -312,8 +312,8 @@ class citation_reader {
   }
 
   /// {{sfn|Smith|Jones|2001|p=4}}: authors, then a year; pages from p, pp or loc.
-  constexpr void read_short(std::uint32_t i, const CharT* inner, const CharT* inner_end) {
-    b_.citation(i).kind = citation_kind::sfn;
+  constexpr void read_short(citation_record& c, const CharT* inner, const CharT* inner_end) {
+    c.kind = citation_kind::sfn;
     cite_fields f;
     bool dated = false;
     int authors = 0;
@@ -332,8 +332,8 @@ class citation_reader {
         f.highest = authors;
       }
     });
-    store(i, f, false);  // a short citation's text is its own
-    b_.citation(i).text = format_short(i);
+    store(c, f, false);  // a short citation's text is its own
+    c.text = format_short(c);
   }
 
   /// "2001", "2001a", "1960–1961", "n.d.": what short citations put after the authors.
@@ -349,8 +349,7 @@ class citation_reader {
   }
 
   /// "Smith & Jones 2001, p. 4".
-  constexpr text_ref format_short(std::uint32_t i) {
-    const citation_record c = b_.citation(i);
+  constexpr text_ref format_short(const citation_record& c) {
     const std::uint32_t start = b_.begin_run();
     for (std::uint32_t a = 0; a < c.author_count; ++a) {
       if (a > 0) put(a + 1 == c.author_count ? " & " : ", ");

@@ -6,6 +6,7 @@
 // so the table is indexed by (length, first letter) at compile time.
 
 #include "chars.hpp"
+#include "scan.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -615,7 +616,7 @@ constexpr packed_word pack_word_scalar(const C* p, std::size_t n) noexcept {
 
 template <class C>
 constexpr packed_word pack_word(const C* p, std::size_t n) noexcept {
-  if (!std::is_constant_evaluated() && sizeof(C) == 1 && n >= 4 && n <= 16) {
+  if (use_fast_path() && sizeof(C) == 1 && n >= 4 && n <= 16) {
     // Two overlapping loads of the word's own bytes: no loop whose length varies.
     constexpr std::uint64_t lower = 0x2020202020202020u;
     const auto load = [p](std::size_t at, auto width) {

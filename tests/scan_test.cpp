@@ -81,6 +81,7 @@ namespace {
 using structure = wikirel::detail::byte_set<'\n', '{', '}', '[', ']', '<', '|'>;
 using cursor_set = wikirel::detail::byte_set<'\n', '\r', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
 using cursor_sub = wikirel::detail::byte_set<'\n', '\r', '{', '}', '[', ']', '<', '|'>;
+using cursor_quiet = wikirel::detail::byte_set<'\n', '\r', '{', '}', '[', ']', '<'>;
 }  // namespace
 
 TEST_CASE("block_cursor: the cached block masks give the scalar answer from every position") {
@@ -89,12 +90,13 @@ TEST_CASE("block_cursor: the cached block masks give the scalar answer from ever
     const std::string s = random_text(rng, static_cast<std::size_t>(round) * 37 + 1);
     const char* first = s.data();
     const char* last = first + s.size();
-    wikirel::detail::block_cursor<char, cursor_set, cursor_sub> cursor(first, last);
+    wikirel::detail::block_cursor<char, cursor_set, cursor_sub, cursor_quiet> cursor(first, last);
     std::uniform_int_distribution<std::size_t> limit_pick(0, s.size());
     // Forward, as the reader walks, and then jumping back and forth.
     for (const char* p = first; p <= last; ++p) {
       REQUIRE(cursor.next(p, last) == wikirel::detail::find_first_of_scalar<cursor_set>(p, last));
       REQUIRE(cursor.next_sub(p, last) == wikirel::detail::find_first_of_scalar<cursor_sub>(p, last));
+      REQUIRE(cursor.next_quiet(p, last) == wikirel::detail::find_first_of_scalar<cursor_quiet>(p, last));
     }
     for (int k = 0; k < 200; ++k) {
       const char* a = first + limit_pick(rng);
@@ -102,6 +104,7 @@ TEST_CASE("block_cursor: the cached block masks give the scalar answer from ever
       if (b < a) std::swap(a, b);
       REQUIRE(cursor.next(a, b) == wikirel::detail::find_first_of_scalar<cursor_set>(a, b));
       REQUIRE(cursor.next_sub(a, b) == wikirel::detail::find_first_of_scalar<cursor_sub>(a, b));
+      REQUIRE(cursor.next_quiet(a, b) == wikirel::detail::find_first_of_scalar<cursor_quiet>(a, b));
     }
   }
 }
@@ -113,19 +116,22 @@ TEST_CASE("block classification: SSE2 and AVX2 masks equal a byte-by-byte test")
   for (int round = 0; round < 2000; ++round) {
     unsigned char block[64];
     for (unsigned char& b : block) b = static_cast<unsigned char>(round % 3 == 0 ? byte(rng) : "a{}[]<'&|_\n\r=x"[byte(rng) % 15]);
-    std::uint64_t set = 0, sub = 0;
+    std::uint64_t set = 0, sub = 0, quiet = 0;
     for (int i = 0; i < 64; ++i) {
       set |= static_cast<std::uint64_t>(cursor_set::contains(block[i])) << i;
       sub |= static_cast<std::uint64_t>(cursor_sub::contains(block[i])) << i;
+      quiet |= static_cast<std::uint64_t>(cursor_quiet::contains(block[i])) << i;
     }
-    const auto sse2 = wikirel::detail::classify_sse2<cursor_set, cursor_sub>(block);
+    const auto sse2 = wikirel::detail::classify_sse2<cursor_set, cursor_sub, cursor_quiet>(block);
     REQUIRE(sse2.set == set);
     REQUIRE(sse2.sub == sub);
+    REQUIRE(sse2.quiet == quiet);
 #if WIKIREL_BLOCK_AVX2
     if (wikirel::detail::cpu_has_avx2) {
-      const auto avx2 = wikirel::detail::classify_avx2<cursor_set, cursor_sub>(block);
+      const auto avx2 = wikirel::detail::classify_avx2<cursor_set, cursor_sub, cursor_quiet>(block);
       REQUIRE(avx2.set == set);
       REQUIRE(avx2.sub == sub);
+      REQUIRE(avx2.quiet == quiet);
     }
 #endif
   }
@@ -148,7 +154,7 @@ TEST_CASE("find_first_of with a readable bound equals the scalar search") {
 
 static_assert([] {
   constexpr std::string_view s = "text [[link]] more";
-  wikirel::detail::block_cursor<char, cursor_set, cursor_sub> c(s.data(), s.data() + s.size());
+  wikirel::detail::block_cursor<char, cursor_set, cursor_sub, cursor_quiet> c(s.data(), s.data() + s.size());
   return c.next(s.data(), s.data() + s.size()) == s.data() + 5 &&
          wikirel::detail::find_first_of<structure>(s.data(), s.data() + 4, s.data() + s.size()) == s.data() + 4;
 }());

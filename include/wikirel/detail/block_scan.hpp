@@ -37,26 +37,28 @@ struct byte_set_traits<byte_set<Cs...>> {
   static constexpr unsigned char bytes[sizeof...(Cs)] = {static_cast<unsigned char>(Cs)...};
 };
 
-/// Nibble tables that tell, for a byte b, whether it is in Set and whether in Sub (a
-/// subset of Set): with hi = table_hi[b >> 4] and lo = table_lo[b & 15], b is in Set when
-/// hi & lo is not zero and in Sub when hi & lo & sub_bits is not zero. Each (high nibble,
-/// in Sub) group of the set's bytes gets a bit of its own, which makes the test exact; at
-/// most eight groups fit, which the sets here keep well within.
-template <class Set, class Sub>
+/// Nibble tables that tell, for a byte b, whether it is in Set, in Sub (a subset of Set)
+/// and in Quiet (a subset of Sub): with hi = table_hi[b >> 4] and lo = table_lo[b & 15],
+/// b is in Set when hi & lo is not zero, in Sub when hi & lo & sub_bits is not zero and in
+/// Quiet when hi & lo & quiet_bits is not. Each (high nibble, subsets it is in) group of
+/// the set's bytes gets a bit of its own, which makes the tests exact; at most eight groups
+/// fit, which the sets here keep within.
+template <class Set, class Sub, class Quiet>
 struct nibble_tables {
   unsigned char hi[16] = {};
   unsigned char lo[16] = {};
   unsigned char sub_bits = 0;
+  unsigned char quiet_bits = 0;
   bool exact = true;
 
   constexpr nibble_tables() noexcept {
-    int group_of[32];  // (high nibble, in Sub) -> bit
+    int group_of[16 * 4];  // (high nibble, in Sub, in Quiet) -> bit
     for (int& g : group_of) g = -1;
     int groups = 0;
     for (unsigned char b : byte_set_traits<Set>::bytes) {
       if (b == 0 || b >= 0x80) exact = false;  // padding is zero; high bytes would alias
-      const bool in_sub = Sub::contains(b);
-      const int key = (b >> 4) * 2 + (in_sub ? 1 : 0);
+      const bool in_sub = Sub::contains(b), in_quiet = Quiet::contains(b);
+      const int key = (b >> 4) * 4 + (in_sub ? 2 : 0) + (in_quiet ? 1 : 0);
       if (group_of[key] < 0) {
         if (groups == 8) {
           exact = false;
@@ -68,16 +70,20 @@ struct nibble_tables {
       hi[b >> 4] = static_cast<unsigned char>(hi[b >> 4] | bit);
       lo[b & 15] = static_cast<unsigned char>(lo[b & 15] | bit);
       if (in_sub) sub_bits = static_cast<unsigned char>(sub_bits | bit);
+      if (in_quiet) quiet_bits = static_cast<unsigned char>(quiet_bits | bit);
     }
     for (unsigned char b : byte_set_traits<Sub>::bytes)
       if (!Set::contains(b)) exact = false;
+    for (unsigned char b : byte_set_traits<Quiet>::bytes)
+      if (!Sub::contains(b)) exact = false;
   }
 };
 
-/// The bytes of one 64-byte block that are in Set, and in its subset Sub.
+/// The bytes of one 64-byte block that are in Set, in its subset Sub and in Quiet.
 struct block_masks64 {
   std::uint64_t set = 0;
   std::uint64_t sub = 0;
+  std::uint64_t quiet = 0;
 };
 
 #if WIKIREL_BLOCK_SSE2
@@ -91,7 +97,7 @@ struct sse2_compare<byte_set<Cs...>> {
   }
 };
 
-template <class Set, class Sub>
+template <class Set, class Sub, class Quiet = Sub>
 inline block_masks64 classify_sse2(const unsigned char* p) noexcept {
   block_masks64 m;
   for (int k = 0; k < 4; ++k) {
@@ -99,73 +105,86 @@ inline block_masks64 classify_sse2(const unsigned char* p) noexcept {
     m.set |= static_cast<std::uint64_t>(sse2_compare<Set>::mask16(v)) << (16 * k);
     if constexpr (!std::is_same_v<Set, Sub>)
       m.sub |= static_cast<std::uint64_t>(sse2_compare<Sub>::mask16(v)) << (16 * k);
+    if constexpr (!std::is_same_v<Sub, Quiet>)
+      m.quiet |= static_cast<std::uint64_t>(sse2_compare<Quiet>::mask16(v)) << (16 * k);
   }
   if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
+  if constexpr (std::is_same_v<Sub, Quiet>) m.quiet = m.sub;
   return m;
 }
 #endif
 
 #if WIKIREL_BLOCK_AVX2
-template <class Set, class Sub>
-inline constexpr nibble_tables<Set, Sub> nibbles{};
+template <class Set, class Sub, class Quiet>
+inline constexpr nibble_tables<Set, Sub, Quiet> nibbles{};
 
-template <class Set, class Sub>
+/// The bytes whose nibble-table bits meet `which`, as a mask of 32.
+__attribute__((target("avx2"))) inline std::uint64_t nibble_hits(__m256i both, unsigned char which) noexcept {
+  const __m256i hit = _mm256_and_si256(both, _mm256_set1_epi8(static_cast<char>(which)));
+  const int none = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256()));
+  return static_cast<std::uint64_t>(~static_cast<std::uint32_t>(none));
+}
+
+template <class Set, class Sub, class Quiet = Sub>
 __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigned char* p) noexcept {
-  constexpr const nibble_tables<Set, Sub>& t = nibbles<Set, Sub>;
+  constexpr const nibble_tables<Set, Sub, Quiet>& t = nibbles<Set, Sub, Quiet>;
   static_assert(t.exact, "a set the nibble tables cannot tell exactly");
   const __m128i hi128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.hi));
   const __m128i lo128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.lo));
   const __m256i hi_table = _mm256_broadcastsi128_si256(hi128);
   const __m256i lo_table = _mm256_broadcastsi128_si256(lo128);
   const __m256i low_nibble = _mm256_set1_epi8(0x0F);
-  const __m256i sub_bits = _mm256_set1_epi8(static_cast<char>(t.sub_bits));
-  const __m256i zero = _mm256_setzero_si256();
   block_masks64 m;
   for (int k = 0; k < 2; ++k) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
     const __m256i h = _mm256_shuffle_epi8(hi_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble));
     const __m256i l = _mm256_shuffle_epi8(lo_table, _mm256_and_si256(v, low_nibble));
     const __m256i both = _mm256_and_si256(h, l);
-    const auto set = static_cast<std::uint32_t>(~_mm256_movemask_epi8(_mm256_cmpeq_epi8(both, zero)));
-    m.set |= static_cast<std::uint64_t>(set) << (32 * k);
-    if constexpr (!std::is_same_v<Set, Sub>) {
-      const auto sub = static_cast<std::uint32_t>(
-          ~_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(both, sub_bits), zero)));
-      m.sub |= static_cast<std::uint64_t>(sub) << (32 * k);
-    }
+    m.set |= nibble_hits(both, 0xFF) << (32 * k);
+    if constexpr (!std::is_same_v<Set, Sub>) m.sub |= nibble_hits(both, t.sub_bits) << (32 * k);
+    if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet |= nibble_hits(both, t.quiet_bits) << (32 * k);
   }
   if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
+  if constexpr (std::is_same_v<Sub, Quiet>) m.quiet = m.sub;
   return m;
 }
-
 #endif
 
 #if WIKIREL_BLOCK_SSE2
 /// The masks of the 64 bytes at p, which must all be readable.
-template <class Set, class Sub>
+template <class Set, class Sub, class Quiet>
 inline block_masks64 classify_block64(const unsigned char* p) noexcept {
 #if WIKIREL_BLOCK_AVX2
-  if (cpu_has_avx2) return classify_avx2<Set, Sub>(p);
+  if (cpu_has_avx2) return classify_avx2<Set, Sub, Quiet>(p);
 #endif
-  return classify_sse2<Set, Sub>(p);
+  return classify_sse2<Set, Sub, Quiet>(p);
 }
 #endif
 
-/// Walks one text forward to the next byte of Set (or of its subset Sub), keeping the
-/// masks of the 64-byte block it last looked at. Blocks are counted from the text's first
-/// byte; the last, partial block is classified from a zero-padded copy.
-template <class C, class Set, class Sub = Set>
+/// Walks one text forward to the next byte of Set (or of its subset Sub, or of Sub's
+/// subset Quiet), keeping the masks of the 64-byte block it last looked at. Blocks are
+/// counted from the text's first byte; the last, partial block is classified from a
+/// zero-padded copy.
+template <class C, class Set, class Sub = Set, class Quiet = Sub>
 class block_cursor {
  public:
   constexpr block_cursor(const C* first, const C* last) noexcept : first_(first), last_(last) {}
 
   /// The first byte of Set in [p, limit), or limit. limit must not pass the text's end.
-  constexpr const C* next(const C* p, const C* limit) noexcept { return find<false>(p, limit); }
+  constexpr const C* next(const C* p, const C* limit) noexcept { return find<0>(p, limit); }
   /// The first byte of Sub in [p, limit), or limit.
-  constexpr const C* next_sub(const C* p, const C* limit) noexcept { return find<true>(p, limit); }
+  constexpr const C* next_sub(const C* p, const C* limit) noexcept { return find<1>(p, limit); }
+  /// The first byte of Quiet in [p, limit), or limit.
+  constexpr const C* next_quiet(const C* p, const C* limit) noexcept { return find<2>(p, limit); }
 
  private:
-  template <bool SubOnly>
+  /// Which = 0: Set, 1: Sub, 2: Quiet.
+  template <int Which>
+  constexpr std::uint64_t mask() const noexcept {
+    return Which == 0 ? masks_.set : Which == 1 ? masks_.sub : masks_.quiet;
+  }
+
+  template <int Which>
   constexpr const C* find(const C* p, const C* limit) noexcept {
 #if WIKIREL_BLOCK_SSE2
     if (use_fast_path()) {
@@ -175,14 +194,14 @@ class block_cursor {
       if (block_ == nullptr || static_cast<std::size_t>(p - block_) >= 64)
         load(first_ + (static_cast<std::size_t>(p - first_) & ~std::size_t{63}));
       const auto into = static_cast<std::size_t>(p - block_);
-      std::uint64_t m = (SubOnly ? masks_.sub : masks_.set) >> into;
+      std::uint64_t m = mask<Which>() >> into;
       if (m != 0) {
         const C* hit = p + __builtin_ctzll(m);
         return hit < limit ? hit : limit;
       }
       for (const C* block = block_ + 64; block < limit; block += 64) {
         load(block);
-        m = SubOnly ? masks_.sub : masks_.set;
+        m = mask<Which>();
         if (m != 0) {
           const C* hit = block + __builtin_ctzll(m);
           return hit < limit ? hit : limit;
@@ -191,7 +210,9 @@ class block_cursor {
       return limit;
     }
 #endif
-    return SubOnly ? find_first_of_scalar<Sub>(p, limit) : find_first_of_scalar<Set>(p, limit);
+    if constexpr (Which == 0) return find_first_of_scalar<Set>(p, limit);
+    else if constexpr (Which == 1) return find_first_of_scalar<Sub>(p, limit);
+    else return find_first_of_scalar<Quiet>(p, limit);
   }
 
 #if WIKIREL_BLOCK_SSE2
@@ -200,12 +221,12 @@ class block_cursor {
     const auto* bytes = reinterpret_cast<const unsigned char*>(block);
     const auto left = static_cast<std::size_t>(last_ - block);
     if (left >= 64) {
-      masks_ = classify_block64<Set, Sub>(bytes);
+      masks_ = classify_block64<Set, Sub, Quiet>(bytes);
       return;
     }
     unsigned char tail[64] = {};
     std::memcpy(tail, bytes, left);
-    masks_ = classify_block64<Set, Sub>(tail);
+    masks_ = classify_block64<Set, Sub, Quiet>(tail);
   }
 #endif
 

@@ -74,6 +74,9 @@ class wikitext_reader {
  private:
   using specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
   using structure_specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<', '|'>;
+  /// In hidden text where a '|' means nothing (inside an infobox or a navbox, which read
+  /// no argument) the reader steps over the pipes, which are most of their markup.
+  using quiet_specials = byte_set<'\n', '\r', '{', '}', '[', ']', '<'>;
 
   enum class frame_kind : std::uint8_t { template_call, link, external_link, table, references };
 
@@ -132,7 +135,12 @@ class wikitext_reader {
   /// to the frames or the base (it is asked at every markup byte).
   constexpr bool emitting() const noexcept { return emitting_; }
   constexpr void refresh_emitting() noexcept {
-    emitting_ = frames_.size() > emit_base_ ? frames_.back().emits : base_emits_;
+    const frame* f = frames_.size() > emit_base_ ? &frames_.back() : nullptr;
+    emitting_ = f ? f->emits : base_emits_;
+    // on_pipe does something only at a link's first '|' and in a template that reads its
+    // arguments; elsewhere a pipe in hidden text is stepped over.
+    pipes_matter_ = f && ((f->kind == frame_kind::link && !f->label) ||
+                          (f->kind == frame_kind::template_call && reads_arguments(f->tkind)));
   }
   constexpr bool list_defined() const noexcept { return !frames_.empty() && frames_.back().list_defined; }
   constexpr frame* top() noexcept { return frames_.size() > emit_base_ ? &frames_.back() : nullptr; }
@@ -203,7 +211,7 @@ class wikitext_reader {
     while (p_ < limit) {
       // In hidden text (a template, a table) quotes, entities and magic words do not matter.
       if (!emitting()) {
-        p_ = cursor_.next_sub(p_, limit);
+        p_ = pipes_matter_ ? cursor_.next_sub(p_, limit) : cursor_.next_quiet(p_, limit);
       } else {
         const CharT* q = cursor_.next(p_, limit);
         if (q > p_) b_.text(p_, q);
@@ -994,11 +1002,12 @@ class wikitext_reader {
   std::size_t emit_base_ = 0;
   bool base_emits_ = true;
   bool emitting_ = true;
+  bool pipes_matter_ = false;
   bool fragment_ = false;
   bool line_was_list_ = false;
   bool depth_reported_ = false;
   std::uint32_t heading_blockers_ = 0;
-  block_cursor<CharT, specials, structure_specials> cursor_;
+  block_cursor<CharT, specials, structure_specials, quiet_specials> cursor_;
   closer_finder<CharT> closers_;
   unclosed_marks unclosed_;
   const CharT* infobox_first_ = nullptr;

@@ -4,6 +4,8 @@
 // Byte-level character helpers shared by every reader. The library reads UTF-8 through
 // `char` or `char8_t`; all markup is ASCII, so these work on code units.
 
+#include "compiler.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -88,7 +90,7 @@ constexpr const C* skip_spaces(const C* p, const C* end) noexcept {
 
 /// Trims white space (including U+00A0 no-break space) from both ends of [first, last).
 template <class C>
-constexpr void trim(const C*& first, const C*& last) noexcept {
+WIKIREL_HOT_INLINE constexpr void trim(const C*& first, const C*& last) noexcept {
   // A byte above ' ' other than C2 (the lead of U+00A0) ends the trimming at the front,
   // and one other than A0 at the back: one compare for nearly every byte looked at.
   while (first < last) {

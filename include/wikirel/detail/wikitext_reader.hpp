@@ -135,7 +135,8 @@ class wikitext_reader {
   /// to the frames or the base (it is asked at every markup byte).
   constexpr bool emitting() const noexcept { return emitting_; }
   constexpr void refresh_emitting() noexcept {
-    const frame* f = frames_.size() > emit_base_ ? &frames_.back() : nullptr;
+    frame* f = frames_.size() > emit_base_ ? &frames_.back() : nullptr;
+    top_ = f;
     emitting_ = f ? f->emits : base_emits_;
     // on_pipe does something only at a link's first '|' and in a template that reads its
     // arguments; elsewhere a pipe in hidden text is stepped over.
@@ -143,7 +144,8 @@ class wikitext_reader {
                           (f->kind == frame_kind::template_call && reads_arguments(f->tkind)));
   }
   constexpr bool list_defined() const noexcept { return !frames_.empty() && frames_.back().list_defined; }
-  constexpr frame* top() noexcept { return frames_.size() > emit_base_ ? &frames_.back() : nullptr; }
+  /// The innermost frame above the emission base, or null (kept by refresh_emitting()).
+  constexpr frame* top() noexcept { return top_; }
   static constexpr bool blocks_headings(frame_kind k) noexcept { return k != frame_kind::table; }
 
   constexpr bool can_push() {
@@ -1003,6 +1005,7 @@ class wikitext_reader {
   bool base_emits_ = true;
   bool emitting_ = true;
   bool pipes_matter_ = false;
+  frame* top_ = nullptr;
   bool fragment_ = false;
   bool line_was_list_ = false;
   bool depth_reported_ = false;

@@ -218,6 +218,8 @@ FAMILIES = {
     "pt_numbered_refs": (P, "plain text: [n] markers and n. ^ entries", plaintext_numbered_refs),
     "pt_long_line": (P, "plain text: one long line", lambda n: repeat(SENTENCE, n)),
     "pt_crlf": (P, "plain text with CRLF", lambda n: repeat("In 1921 it grew.\r\n\r\n", n)),
+    "pt_category_line": (P, "plain text: one \"Category:\" line of many words",
+                         lambda n: repeat("a b c d ", n, b"Title\n\nText.\n\nCategory: x ")),
     "dump_huge_page": (D, "a dump: one page with a huge text", dump_huge_page),
     "dump_tiny_pages": (D, "a dump: many tiny pages", dump_tiny_pages),
 }

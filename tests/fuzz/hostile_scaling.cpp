@@ -288,6 +288,9 @@ std::vector<family> families() {
   f.push_back({"pt_numbered_refs", p, "plain text: [n] markers and n. ^ entries", plaintext_numbered_refs});
   f.push_back({"pt_long_line", p, "plain text: one long line", [](std::size_t n) { return repeat(sentence_unit, n); }});
   f.push_back({"pt_crlf", p, "plain text with CRLF", [](std::size_t n) { return repeat("In 1921 it grew.\r\n\r\n", n); }});
+  f.push_back({"pt_category_line", p, "plain text: one \"Category:\" line of many words", [](std::size_t n) {
+    return repeat("a b c d ", n, "Title\n\nText.\n\nCategory: x ");
+  }});
   f.push_back({"dump_huge_page", kind::dump, "a dump: one page with a huge text", dump_huge_page});
   f.push_back({"dump_tiny_pages", kind::dump, "a dump: many tiny pages", dump_tiny_pages});
   return f;

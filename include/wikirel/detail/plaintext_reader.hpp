@@ -279,17 +279,31 @@ class plaintext_reader {
     return true;
   }
 
+  static constexpr std::string_view category_prefixes[] = {"category:", "kategorie:", "kategori:",
+                                                            "cat\xC3\xA9gorie:", "categor\xC3\xAD" "a:"};
+
+  static_assert([] {
+    for (std::string_view s : category_prefixes)
+      if ((s.front() != 'c' && s.front() != 'k') || s.back() != ':') return false;
+    return true;
+  }(), "category_prefix's quick tests assume every prefix starts with c or k and ends with ':'");
+
   /// Where "Category:" (or a translation) first stands as a word in the line, or last.
   static constexpr const CharT* category_prefix(const CharT* first, const CharT* last) noexcept {
-    constexpr std::string_view prefixes[] = {"category:", "kategorie:", "kategori:", "cat\xC3\xA9gorie:", "categor\xC3\xAD" "a:"};
-    for (const CharT* p = first; p < last; ++p)
-      if ((p == first || byte_of(p[-1]) == ' ') && starts_with_any_ci(p, last, prefixes)) return p;
+    if (find_byte(first, last, ':') == last) return last;  // every prefix ends in ':'; most lines have none
+    for (const CharT* p = first; p < last; ++p) {
+      const unsigned char c = to_lower(byte_of(*p));  // every prefix starts with 'c' or 'k'
+      if ((c == 'c' || c == 'k') && (p == first || byte_of(p[-1]) == ' ') && starts_with_any_ci(p, last, category_prefixes))
+        return p;
+    }
     return last;
   }
 
+  /// The space before the next "Category:" after p, or last. (Each space looks at the word
+  /// after it only: a line of many words stays linear.)
   static constexpr const CharT* next_category_prefix(const CharT* p, const CharT* last) noexcept {
     for (const CharT* q = p; q < last; ++q)
-      if (byte_of(*q) == ' ' && category_prefix(q + 1, last) == q + 1) return q;
+      if (byte_of(*q) == ' ' && starts_with_any_ci(q + 1, last, category_prefixes)) return q;
     return last;
   }
 

@@ -284,17 +284,20 @@ class plaintext_reader {
 
   static_assert([] {
     for (std::string_view s : category_prefixes)
-      if ((s.front() != 'c' && s.front() != 'k') || s.back() != ':') return false;
+      if (s.back() != ':' || s.substr(0, s.size() - 1).find(':') != std::string_view::npos) return false;
     return true;
-  }(), "category_prefix's quick tests assume every prefix starts with c or k and ends with ':'");
+  }(), "category_prefix finds the prefixes by their colon: one, at the end");
 
   /// Where "Category:" (or a translation) first stands as a word in the line, or last.
   static constexpr const CharT* category_prefix(const CharT* first, const CharT* last) noexcept {
-    if (find_byte(first, last, ':') == last) return last;  // every prefix ends in ':'; most lines have none
-    for (const CharT* p = first; p < last; ++p) {
-      const unsigned char c = to_lower(byte_of(*p));  // every prefix starts with 'c' or 'k'
-      if ((c == 'c' || c == 'k') && (p == first || byte_of(p[-1]) == ' ') && starts_with_any_ci(p, last, category_prefixes))
-        return p;
+    // Each prefix holds one ':', its last byte: every match is found from its colon, and the
+    // colons, in order, give the matches in order. Most lines have no colon at all.
+    for (const CharT* colon = find_byte(first, last, ':'); colon < last; colon = find_byte(colon + 1, last, ':')) {
+      for (std::string_view prefix : category_prefixes) {
+        if (static_cast<std::size_t>(colon + 1 - first) < prefix.size()) continue;
+        const CharT* p = colon + 1 - prefix.size();
+        if ((p == first || byte_of(p[-1]) == ' ') && equals_ci(p, prefix.size(), prefix)) return p;
+      }
     }
     return last;
   }

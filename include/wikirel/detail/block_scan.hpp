@@ -86,6 +86,14 @@ struct block_masks64 {
   std::uint64_t quiet = 0;
 };
 
+/// A subset that is its parent set is not classified again: its mask is the parent's.
+template <class Set, class Sub, class Quiet>
+constexpr block_masks64 same_as_parent(block_masks64 m) noexcept {
+  if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
+  if constexpr (std::is_same_v<Sub, Quiet>) m.quiet = m.sub;
+  return m;
+}
+
 #if WIKIREL_BLOCK_SSE2
 template <class Set>
 struct sse2_compare;
@@ -108,9 +116,7 @@ inline block_masks64 classify_sse2(const unsigned char* p) noexcept {
     if constexpr (!std::is_same_v<Sub, Quiet>)
       m.quiet |= static_cast<std::uint64_t>(sse2_compare<Quiet>::mask16(v)) << (16 * k);
   }
-  if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
-  if constexpr (std::is_same_v<Sub, Quiet>) m.quiet = m.sub;
-  return m;
+  return same_as_parent<Set, Sub, Quiet>(m);
 }
 #endif
 
@@ -144,9 +150,7 @@ __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigne
     if constexpr (!std::is_same_v<Set, Sub>) m.sub |= nibble_hits(both, t.sub_bits) << (32 * k);
     if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet |= nibble_hits(both, t.quiet_bits) << (32 * k);
   }
-  if constexpr (std::is_same_v<Set, Sub>) m.sub = m.set;
-  if constexpr (std::is_same_v<Sub, Quiet>) m.quiet = m.sub;
-  return m;
+  return same_as_parent<Set, Sub, Quiet>(m);
 }
 #endif
 

@@ -349,9 +349,9 @@ class builder {
   /// lists grow by chunks, so a low guess costs one chunk more, not a copy of the list:
   /// the guess is the density so far over the whole input and a sixteenth more (at least an
   /// eighth more than there is room for), but before an eighth of the input is read at most
-  /// twice what there is (one early ref is not a trend). After the body the arena grows by
-  /// the citations' short texts, in steps of a thirty-second. A fixed_storage list has its
-  /// capacity already.
+  /// twice what there is (one early ref is not a trend), and for a record list never more
+  /// than half again what is needed. After the body the arena grows by the citations' short
+  /// texts, in steps of a thirty-second. A fixed_storage list has its capacity already.
   template <class List>
   constexpr void make_room(List& list, std::size_t extra) {
     if constexpr (!Storage::is_fixed) {

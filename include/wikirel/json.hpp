@@ -47,41 +47,50 @@ void append_json_string(std::string& out, std::basic_string_view<CharT> s) {
   out.push_back('"');
   const CharT* p = s.data();
   const CharT* end = p + s.size();
+  const CharT* run = p;  // bytes from here to p go out as they stand
+  const auto flush = [&](const CharT* to) {
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(to - run));
+  };
   while (p < end) {
-    const CharT* run = p;
     const char* bytes = reinterpret_cast<const char*>(p);
     p += json_plain_run_end(bytes, reinterpret_cast<const char*>(end)) - bytes;
-    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
     if (p >= end) break;
     const unsigned char c = byte_of(*p);
     if (c >= 0x80) {
+      // Valid UTF-8 stays in the run (every en dash would cut it otherwise); an invalid
+      // byte becomes U+FFFD.
       char32_t cp = 0;
       const int n = decode_utf8(p, end, cp);
-      if (cp == 0xFFFD && n == 1) out.append("\xEF\xBF\xBD");
-      else out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      if (cp == 0xFFFD && n == 1) {
+        flush(p);
+        out.append("\xEF\xBF\xBD", 3);
+        run = p + 1;
+      }
       p += n;
       continue;
     }
+    flush(p);
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\t': out.append("\\t"); break;
-      case '\r': out.append("\\r"); break;
+      case '"': out.append("\\\"", 2); break;
+      case '\\': out.append("\\\\", 2); break;
+      case '\n': out.append("\\n", 2); break;
+      case '\t': out.append("\\t", 2); break;
+      case '\r': out.append("\\r", 2); break;
       default: {
         constexpr char hex[] = "0123456789abcdef";
         const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         out.append(esc, 6);
       }
     }
-    ++p;
+    run = ++p;
   }
+  flush(end);
   out.push_back('"');
 }
 
 template <class CharT>
 void append_json_text_or_null(std::string& out, std::basic_string_view<CharT> s) {
-  if (s.empty()) out.append("null");
+  if (s.empty()) out.append(std::string_view("null"));
   else append_json_string(out, s);
 }
 
@@ -94,7 +103,7 @@ inline void append_json_number(std::string& out, std::uint64_t v) {
 }
 
 inline void append_json_date(std::string& out, const date& d) {
-  if (!d.valid()) return out.append("null"), void();
+  if (!d.valid()) return out.append(std::string_view("null")), void();
   char buffer[16];
   const std::size_t n = d.to_chars(buffer);
   out.push_back('"');
@@ -103,13 +112,13 @@ inline void append_json_date(std::string& out, const date& d) {
 }
 
 inline void append_json_period(std::string& out, const period& p) {
-  out.append("{\"begin\":");
+  out.append(std::string_view("{\"begin\":"));
   append_json_date(out, p.begin);
-  out.append(",\"end\":");
+  out.append(std::string_view(",\"end\":"));
   append_json_date(out, p.open_end ? date{} : p.end);
-  out.append(",\"precision\":\"");
+  out.append(std::string_view(",\"precision\":\""));
   out.append(to_string(p.precision));
-  out.append(p.approximate ? "\",\"approximate\":true}" : "\",\"approximate\":false}");
+  out.append(p.approximate ? std::string_view("\",\"approximate\":true}") : std::string_view("\",\"approximate\":false}"));
 }
 
 class json_object {
@@ -124,7 +133,7 @@ class json_object {
     first_ = false;
     out_.push_back('"');
     out_.append(k);
-    out_.append("\":");
+    out_.append(std::string_view("\":"));
     return out_;
   }
   template <class CharT>
@@ -132,7 +141,7 @@ class json_object {
   template <class CharT>
   void text_or_null(std::string_view k, std::basic_string_view<CharT> v) { append_json_text_or_null(key(k), v); }
   void number(std::string_view k, std::uint64_t v) { append_json_number(key(k), v); }
-  void boolean(std::string_view k, bool v) { key(k).append(v ? "true" : "false"); }
+  void boolean(std::string_view k, bool v) { key(k).append(v ? std::string_view("true") : std::string_view("false")); }
 
  private:
   std::string& out_;
@@ -158,10 +167,10 @@ void append_json_section(std::string& out, const basic_section<CharT, Storage>& 
   o.text("heading", s.heading());
   auto& parent = o.key("parent");
   if (const auto p = s.parent()) append_json_number(parent, *p);
-  else parent.append("null");
+  else parent.append(std::string_view("null"));
   auto& period = o.key("period");
   if (const auto p = s.period()) append_json_period(period, *p);
-  else period.append("null");
+  else period.append(std::string_view("null"));
   o.text("text", s.text());
   o.number("offset", s.offset());
 }

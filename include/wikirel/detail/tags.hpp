@@ -74,10 +74,10 @@ constexpr bool read_tag(const C* p, const C* end, const C* readable, tag_info<C>
   return true;
 }
 
-/// The value of attribute `key` (lower case) in [first, last): quoted or bare.
-template <class C>
-constexpr bool find_attribute(const C* first, const C* last, std::string_view key, const C*& value,
-                              const C*& value_end) noexcept {
+/// Calls visit(name, name_end, value, value_end) for each attribute in [first, last), in
+/// order (values quoted or bare, trimmed); stops early when visit returns false.
+template <class C, class Visit>
+constexpr void for_each_attribute(const C* first, const C* last, Visit&& visit) {
   const C* p = first;
   while (p < last) {
     p = skip_spaces(p, last);
@@ -102,14 +102,24 @@ constexpr bool find_attribute(const C* first, const C* last, std::string_view ke
       while (p < last && !is_space(byte_of(*p))) ++p;
       v_end = p;
     }
-    if (equals_ci(name, static_cast<std::size_t>(name_end - name), key)) {
-      trim(v, v_end);
-      value = v;
-      value_end = v_end;
-      return true;
-    }
+    trim(v, v_end);
+    if (!visit(name, name_end, v, v_end)) return;
   }
-  return false;
+}
+
+/// The value of attribute `key` (lower case) in [first, last): quoted or bare.
+template <class C>
+constexpr bool find_attribute(const C* first, const C* last, std::string_view key, const C*& value,
+                              const C*& value_end) noexcept {
+  bool found = false;
+  for_each_attribute(first, last, [&](const C* n, const C* n_end, const C* v, const C* v_end) {
+    if (!equals_ci(n, static_cast<std::size_t>(n_end - n), key)) return true;
+    value = v;
+    value_end = v_end;
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 /// Finds closing tags ("</ref>") and comment ends ("-->"), remembering earlier answers.

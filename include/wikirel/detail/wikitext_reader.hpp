@@ -927,8 +927,13 @@ class wikitext_reader {
 
   constexpr void define_and_use(const tag_info<CharT>& t, const CharT* content, const CharT* content_end) {
     const CharT *name = nullptr, *name_end = nullptr, *group = nullptr, *group_end = nullptr;
-    find_attribute(t.attributes, t.attributes_end, "name", name, name_end);
-    find_attribute(t.attributes, t.attributes_end, "group", group, group_end);
+    // One pass for both: the first "name" and the first "group", as find_attribute gives.
+    for_each_attribute(t.attributes, t.attributes_end, [&](const CharT* k, const CharT* k_end, const CharT* v, const CharT* v_end) {
+      const auto n = static_cast<std::size_t>(k_end - k);
+      if (!name && equals_ci(k, n, "name")) name = v, name_end = v_end;
+      else if (!group && equals_ci(k, n, "group")) group = v, group_end = v_end;
+      return !name || !group;
+    });
     const text_ref name_ref = name ? b_.source_ref(name, name_end) : text_ref{};
     const text_ref group_ref = group ? b_.source_ref(group, group_end) : frames_.empty() ? text_ref{} : frames_.back().group;
     const CharT* body = content;

@@ -124,31 +124,20 @@ inline block_masks64 classify_sse2(const unsigned char* p) noexcept {
 template <class Set, class Sub, class Quiet>
 inline constexpr nibble_tables<Set, Sub, Quiet> nibbles{};
 
-/// The bytes whose nibble-table bits meet `which`, as a mask of 32.
-__attribute__((target("avx2"))) inline std::uint64_t nibble_hits(__m256i both, unsigned char which) noexcept {
-  const __m256i hit = _mm256_and_si256(both, _mm256_set1_epi8(static_cast<char>(which)));
-  const int none = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256()));
-  return static_cast<std::uint64_t>(~static_cast<std::uint32_t>(none));
-}
-
 template <class Set, class Sub, class Quiet = Sub>
 __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigned char* p) noexcept {
   constexpr const nibble_tables<Set, Sub, Quiet>& t = nibbles<Set, Sub, Quiet>;
   static_assert(t.exact, "a set the nibble tables cannot tell exactly");
-  const __m128i hi128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.hi));
-  const __m128i lo128 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.lo));
-  const __m256i hi_table = _mm256_broadcastsi128_si256(hi128);
-  const __m256i lo_table = _mm256_broadcastsi128_si256(lo128);
-  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  constexpr table32 hi32(t.hi), lo32(t.lo);
+  const avx2::bytes hi_table = avx2::load(hi32.bytes), lo_table = avx2::load(lo32.bytes);
+  const avx2::bytes low_nibble = avx2::splat(0x0F);
   block_masks64 m;
   for (int k = 0; k < 2; ++k) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
-    const __m256i h = _mm256_shuffle_epi8(hi_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble));
-    const __m256i l = _mm256_shuffle_epi8(lo_table, _mm256_and_si256(v, low_nibble));
-    const __m256i both = _mm256_and_si256(h, l);
-    m.set |= nibble_hits(both, 0xFF) << (32 * k);
-    if constexpr (!std::is_same_v<Set, Sub>) m.sub |= nibble_hits(both, t.sub_bits) << (32 * k);
-    if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet |= nibble_hits(both, t.quiet_bits) << (32 * k);
+    const avx2::bytes v = avx2::load(p + 32 * k);
+    const avx2::bytes both = avx2::shuffle(hi_table, avx2::high_nibbles(v)) & avx2::shuffle(lo_table, v & low_nibble);
+    m.set |= avx2::nonzero(both) << (32 * k);
+    if constexpr (!std::is_same_v<Set, Sub>) m.sub |= avx2::nonzero(both & avx2::splat(t.sub_bits)) << (32 * k);
+    if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet |= avx2::nonzero(both & avx2::splat(t.quiet_bits)) << (32 * k);
   }
   return same_as_parent<Set, Sub, Quiet>(m);
 }

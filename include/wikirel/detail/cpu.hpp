@@ -6,13 +6,64 @@
 // takes the wider compares where they exist. WIKIREL_NO_SIMD turns every vector path off.
 
 #if !defined(WIKIREL_NO_SIMD) && defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
 #define WIKIREL_HAS_AVX2_PATHS 1
 #else
 #define WIKIREL_HAS_AVX2_PATHS 0
 #endif
 
+#include <cstdint>
+
 namespace wikirel::detail {
+
+#if WIKIREL_HAS_AVX2_PATHS
+/// The few AVX2 operations the classifiers use, on the compilers' vector extensions and
+/// two builtins both g++ and clang++ have: <immintrin.h>, which declares every intrinsic
+/// there is, would add 60,000 lines and a second of compile time to every file that
+/// includes wikirel. Every function that takes or gives a vector is compiled for AVX2.
+namespace avx2 {
+using bytes = unsigned char __attribute__((vector_size(32)));
+using signed_bytes = char __attribute__((vector_size(32)));
+#define WIKIREL_AVX2 __attribute__((target("avx2"), always_inline)) inline
+
+WIKIREL_AVX2 bytes load(const unsigned char* p) noexcept {
+  bytes v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+
+WIKIREL_AVX2 bytes splat(unsigned char c) noexcept { return bytes{} + c; }
+/// table[i & 15] for each byte i (0 where i has its top bit set), within each half: the
+/// table is 16 bytes twice (see table32).
+WIKIREL_AVX2 bytes shuffle(bytes table, bytes index) noexcept {
+  return (bytes)__builtin_ia32_pshufb256((signed_bytes)table, (signed_bytes)index);
+}
+/// Bit i is the top bit of byte i.
+WIKIREL_AVX2 std::uint64_t top_bits(bytes v) noexcept {
+  return static_cast<std::uint32_t>(__builtin_ia32_pmovmskb256((signed_bytes)v));
+}
+/// Bit i set where byte i is not zero.
+WIKIREL_AVX2 std::uint64_t nonzero(bytes v) noexcept {
+  return ~top_bits((bytes)(v == splat(0))) & 0xFFFFFFFFu;
+}
+/// Each byte shifted right by four: its high nibble.
+WIKIREL_AVX2 bytes high_nibbles(bytes v) noexcept { return v >> 4; }
+/// Bit i is bit `Bit` of byte i (one shift of the 16-bit lanes puts it on top).
+template <int Bit>
+WIKIREL_AVX2 std::uint64_t bit_of_each(bytes v) noexcept {
+  using words = unsigned short __attribute__((vector_size(32)));
+  return top_bits((bytes)((words)v << (7 - Bit)));
+}
+#undef WIKIREL_AVX2
+}  // namespace avx2
+#endif
+
+/// A 16-byte lookup table written twice, for the two halves of an AVX2 shuffle.
+struct table32 {
+  alignas(32) unsigned char bytes[32] = {};
+  constexpr explicit table32(const unsigned char (&t)[16]) noexcept {
+    for (int i = 0; i < 32; ++i) bytes[i] = t[i & 15];
+  }
+};
 
 #if WIKIREL_HAS_AVX2_PATHS
 /// Whether this processor runs AVX2 (asked once, when the program starts; before that,

@@ -97,39 +97,30 @@ struct letter_nibbles {
 };
 inline constexpr letter_nibbles letter_classes{};
 
-/// The bytes whose class byte has bit `Bit` set, as a mask of 32.
-template <int Bit>
-__attribute__((target("avx2"))) inline std::uint64_t class_bit(__m256i cls) noexcept {
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_slli_epi16(cls, 7 - Bit)));
-}
-
 /// The same masks as classify_block_sse2, from two 32-byte halves: the letter classes come
 /// from two table lookups instead of a compare per letter.
 __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const unsigned char* p) noexcept {
-  const __m256i low6 = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(letter_classes.low6)));
-  const __m256i low7 = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(letter_classes.low7)));
+  using avx2::bytes;
+  using avx2::splat;
+  constexpr table32 low6_32(letter_classes.low6), low7_32(letter_classes.low7);
+  const bytes low6 = avx2::load(low6_32.bytes), low7 = avx2::load(low7_32.bytes);
   block_masks m;
   for (int k = 0; k < 2; ++k) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
-    const __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
-    const __m256i nibble = _mm256_and_si256(lower, _mm256_set1_epi8(0x0F));
-    const __m256i row = _mm256_and_si256(lower, _mm256_set1_epi8(static_cast<char>(0xF0)));
-    const __m256i in6 = _mm256_cmpeq_epi8(row, _mm256_set1_epi8(0x60));
-    const __m256i in7 = _mm256_cmpeq_epi8(row, _mm256_set1_epi8(0x70));
-    const __m256i cls = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(low6, nibble), in6),
-                                        _mm256_and_si256(_mm256_shuffle_epi8(low7, nibble), in7));
-    const __m256i digit_offset = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
-    const __m256i digit = _mm256_cmpeq_epi8(_mm256_min_epu8(digit_offset, _mm256_set1_epi8(9)), digit_offset);
+    const bytes v = avx2::load(p + 32 * k);
+    const bytes lower = v | splat(0x20);
+    const bytes nibble = lower & splat(0x0F);
+    const bytes row = lower & splat(0xF0);
+    const bytes cls = (avx2::shuffle(low6, nibble) & (bytes)(row == splat(0x60))) |
+                      (avx2::shuffle(low7, nibble) & (bytes)(row == splat(0x70)));
     const int shift = 32 * k;
-    m.alpha |= class_bit<4>(cls) << shift;
-    m.first |= class_bit<0>(cls) << shift;
-    m.t |= class_bit<1>(cls) << shift;
-    m.h |= class_bit<2>(cls) << shift;
-    m.i |= class_bit<3>(cls) << shift;
-    m.digit |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(digit))) << shift;
-    m.high |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(v))) << shift;
-    m.apostrophe |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(
-                        _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\''))))) << shift;
+    m.alpha |= avx2::bit_of_each<4>(cls) << shift;
+    m.first |= avx2::bit_of_each<0>(cls) << shift;
+    m.t |= avx2::bit_of_each<1>(cls) << shift;
+    m.h |= avx2::bit_of_each<2>(cls) << shift;
+    m.i |= avx2::bit_of_each<3>(cls) << shift;
+    m.digit |= avx2::top_bits((bytes)(v - splat('0') < splat(10))) << shift;
+    m.high |= avx2::top_bits(v) << shift;
+    m.apostrophe |= avx2::top_bits((bytes)(v == splat('\''))) << shift;
   }
   return m;
 }

@@ -33,7 +33,6 @@ template <class Set>
 struct byte_set_traits;
 template <char... Cs>
 struct byte_set_traits<byte_set<Cs...>> {
-  static constexpr std::size_t size = sizeof...(Cs);
   static constexpr unsigned char bytes[sizeof...(Cs)] = {static_cast<unsigned char>(Cs)...};
 };
 

@@ -40,34 +40,6 @@ constexpr const C* find_first_of_scalar(const C* p, const C* end) noexcept {
 
 #if WIKIREL_HAS_SSE2
 template <char... Cs>
-inline const char* find_first_of_sse2(const char* p, const char* end, byte_set<Cs...>*) noexcept {
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hits = (_mm_setzero_si128() | ... | _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)));
-    if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
-  while (p < end && !byte_set<Cs...>::contains(byte_of(*p))) ++p;
-  return p;
-}
-#endif
-
-/// The first byte in [p, end) that belongs to Set, or end.
-template <class Set, class C>
-constexpr const C* find_first_of(const C* p, const C* end) noexcept {
-#if WIKIREL_HAS_SSE2
-  if (use_fast_path()) {
-    static_assert(sizeof(C) == 1);
-    const char* first = reinterpret_cast<const char*>(p);
-    const char* hit = find_first_of_sse2(first, reinterpret_cast<const char*>(end), static_cast<Set*>(nullptr));
-    return p + (hit - first);
-  }
-#endif
-  return find_first_of_scalar<Set>(p, end);
-}
-
-#if WIKIREL_HAS_SSE2
-template <char... Cs>
 inline const char* find_first_of_sse2(const char* p, const char* end, const char* readable, byte_set<Cs...>*) noexcept {
   while (p < end && readable - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -100,6 +72,12 @@ constexpr const C* find_first_of(const C* p, const C* end, const C* readable) no
 #endif
   (void)readable;
   return find_first_of_scalar<Set>(p, end);
+}
+
+/// The first byte in [p, end) that belongs to Set, or end.
+template <class Set, class C>
+constexpr const C* find_first_of(const C* p, const C* end) noexcept {
+  return find_first_of<Set>(p, end, end);
 }
 
 /// The first occurrence of byte c in [p, end), or end.

@@ -21,7 +21,6 @@ inline constexpr std::string_view reference_headings[] = {
     "referencias", "enlaces externos", "v\xc3\xa9" "ase tambi\xc3\xa9n", "bronnelys", "verwysings",
     "eksterne skakels", "kjelder", "referanser", "eksterne lenker"};
 
-/// True when a heading names a reference list, bibliography or link list.
 /// The lengths of the shortest and longest names above: a heading of another length is
 /// not one of them, which most headings show at once.
 struct name_lengths {
@@ -36,6 +35,7 @@ inline constexpr name_lengths reference_heading_lengths = [] {
   return l;
 }();
 
+/// True when a heading names a reference list, bibliography or link list.
 template <class CharT>
 constexpr bool is_reference_heading(std::basic_string_view<CharT> heading) noexcept {
   if (heading.size() < reference_heading_lengths.shortest || heading.size() > reference_heading_lengths.longest)

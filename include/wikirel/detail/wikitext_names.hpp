@@ -49,7 +49,7 @@ inline bool fold_simple_name(const char* first, const char* last, const char* re
   while (first < last && is_space(static_cast<unsigned char>(*first))) ++first;
   while (last > first && is_space(static_cast<unsigned char>(last[-1]))) --last;
   const auto size = static_cast<std::size_t>(last - first);
-  if (size == 0 || size > 32 || readable - first < 32 || first[0] == ' ' || last[-1] == ' ' || static_cast<unsigned char>(first[0]) == 0xC2 ||
+  if (size == 0 || size > 32 || readable - first < 32 || static_cast<unsigned char>(first[0]) == 0xC2 ||
       static_cast<unsigned char>(last[-1]) == 0xA0)
     return false;
   std::uint32_t spaces = 0, others = 0;
@@ -73,11 +73,6 @@ inline bool fold_simple_name(const char* first, const char* last, const char* re
 }
 #endif
 
-/// fold_name where the bytes up to `readable` (the end of the input) may be read, which
-/// lets most names fold 16 bytes at a time.
-template <class C>
-constexpr folded_name fold_name(const C* first, const C* last, const C* readable) noexcept;
-
 template <class C>
 constexpr folded_name fold_name(const C* first, const C* last) noexcept {
   constexpr const name_fold_table& t = name_folds;
@@ -100,6 +95,8 @@ constexpr folded_name fold_name(const C* first, const C* last) noexcept {
   return n;
 }
 
+/// fold_name where the bytes up to `readable` (the end of the input) may be read, which
+/// lets most names fold 16 bytes at a time.
 template <class C>
 constexpr folded_name fold_name(const C* first, const C* last, const C* readable) noexcept {
 #if WIKIREL_HAS_SSE2
@@ -115,13 +112,13 @@ constexpr folded_name fold_name(const C* first, const C* last, const C* readable
   return fold_name(first, last);
 }
 
-/// A map from names to values, built during compilation: open addressing over FNV-1a, so a
-/// lookup is one hash and (nearly always) one comparison, whatever the table's size.
+/// A map from names to values, built during compilation: open addressing, so a lookup is
+/// one hash and (nearly always) one comparison, whatever the table's size.
 template <class Value, std::size_t Slots>
 class static_name_map {
  public:
-  /// The length and the first, middle and last bytes, mixed: names differ there (FNV over
-  /// every byte cost a multiply a byte, on every template and tag of an article).
+  /// The length and the first, second, middle and last bytes, mixed: names differ there
+  /// (FNV over every byte cost a multiply a byte, on every template and tag of an article).
   static constexpr std::uint32_t hash(std::string_view s) noexcept {
     if (s.empty()) return 0;
     const auto at = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])); };

@@ -181,9 +181,11 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
   std::mt19937 rng(23);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int round = 0; round < 5000; ++round) {
-    unsigned char block[64];
-    for (int i = 0; i < 64; ++i)
-      block[i] = static_cast<unsigned char>(round < 4 ? round * 64 + i : round % 2 ? byte(rng) : "aTh iJ'9yZ`{~@\xE2"[byte(rng) % 16]);
+    unsigned char block[65];  // the classifiers read the byte after the 64
+    for (int i = 0; i < 65; ++i)
+      block[i] = static_cast<unsigned char>(round < 4 ? round * 64 + i : round % 3 == 1 ? byte(rng)
+                                            : round % 3 == 2 ? "aAsStTdDfFmMjJeEnNwWyYcCoOiIhHpPuUlLvV @`{"[byte(rng) % 43]
+                                                             : "aTh iJ'9yZ`{~@\xE2"[byte(rng) % 16]);
     const wikirel::detail::block_masks a = wikirel::detail::classify_block_sse2(block);
     const wikirel::detail::block_masks b = wikirel::detail::classify_block_avx2(block);
     REQUIRE(a.alpha == b.alpha);
@@ -194,8 +196,32 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
     REQUIRE(a.t == b.t);
     REQUIRE(a.h == b.h);
     REQUIRE(a.i == b.i);
+    REQUIRE(a.pair == a.first);  // SSE2 has no two-letter test
+    std::uint64_t pairs = 0;
+    for (int i = 0; i < 64; ++i)
+      if (wikirel::detail::trigger_pair_table.passes(block[i], block[i + 1])) pairs |= std::uint64_t{1} << i;
+    REQUIRE(b.pair == pairs);
+    REQUIRE((b.pair & ~b.first) == 0);
   }
 #endif
+}
+
+TEST_CASE("date block classes: every trigger word passes the two-letter test, in either case") {
+  using namespace wikirel::detail;
+  int checked = 0;
+  for (const word_entry& e : temporal_words) {
+    if (!is_trigger(e.kind) || e.text.size() < 3) continue;
+    const unsigned char c1 = static_cast<unsigned char>(e.text[0]), c2 = static_cast<unsigned char>(e.text[1]);
+    const std::string word(e.text);
+    if (!maybe_trigger(word.data(), word.size())) continue;  // not a word the block loop visits
+    CHECK(trigger_pair_table.passes(c1, c2));
+    CHECK(trigger_pair_table.passes(static_cast<unsigned char>(c1 - 0x20), c2));
+    ++checked;
+  }
+  CHECK(checked > 30);
+  // And it turns away the common initial pairs of prose that no trigger word has.
+  for (const char* prose : {"ca", "wa", "di", "wh", "fr", "st", "an", "of", "in", "to", "pr", "co", "re", "be"})
+    CHECK_FALSE(trigger_pair_table.passes(static_cast<unsigned char>(prose[0]), static_cast<unsigned char>(prose[1])));
 }
 
 TEST_CASE("pack_word: the two-load packing equals the byte loop for every length") {

@@ -106,17 +106,11 @@ class date_scanner {
     std::size_t block = 0;
     while (block < size) {
       block_masks m;
-      if (size - block >= 64) {
+      if (size - block > 64) {  // classify_block reads one byte past the 64
         m = classify_block(bytes + block);
-      } else if (size >= 64) {
-        // The last partial block: classify the 64 bytes that end the text and drop the
-        // ones already seen.
-        const std::size_t seen = 64 - (size - block);
-        m = classify_block(bytes + size - 64);
-        m.alpha >>= seen, m.digit >>= seen, m.high >>= seen, m.apostrophe >>= seen;
-        m.first >>= seen, m.t >>= seen, m.h >>= seen, m.i >>= seen;
       } else {
-        unsigned char tail[64] = {};
+        // The last block, copied: the bytes past the text read as zeros (no class).
+        unsigned char tail[80] = {};
         std::memcpy(tail, bytes + block, size - block);
         m = classify_block(tail);
       }

@@ -8,6 +8,7 @@
 // evaluation never comes here (the callers keep scalar loops for it).
 
 #include "cpu.hpp"
+#include "temporal_words.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -33,7 +34,40 @@ struct block_masks {
   // "thirteenth", "thirties" and "thirtieth" among the triggers.
   std::uint64_t first = 0;
   std::uint64_t t = 0, h = 0, i = 0;
+  // Bytes whose letter and the next byte can be the first two letters of a trigger word
+  // (a finer `first`; where only SSE2 runs, it is `first`).
+  std::uint64_t pair = 0;
 };
+
+/// The first two letters of the trigger words, for a two-table test: bucket_of[c] is the
+/// bucket bit of a first letter c (none for a letter no trigger word begins with), and
+/// follows[c] has the bucket bits of the first letters that c can follow. A byte pair
+/// (c1, c2) passes when bucket_of[c1] & follows[c2] is not zero: a superset of the pairs
+/// maybe_trigger accepts (same words, same letters). Eight buckets hold thirteen first
+/// letters; those sharing one have second letters that rarely pair with the other's
+/// initial in prose: with 't' and 'd' in one bucket "ta" passes but "di", "ca", "wa" do not.
+struct trigger_pairs {
+  unsigned char bucket_of[26] = {};
+  unsigned char follows[26] = {};
+  constexpr trigger_pairs() noexcept {
+    constexpr std::string_view buckets[8] = {"a", "s", "td", "f", "mj", "en", "wy", "co"};
+    for (const word_entry& e : temporal_words) {
+      if (!is_trigger(e.kind) || e.text.size() < 3) continue;
+      const int c1 = byte_of(e.text[0]) - 'a', c2 = byte_of(e.text[1]) - 'a';
+      if (c1 < 0 || c1 >= 26 || c2 < 0 || c2 >= 26) continue;  // maybe_trigger takes no such word
+      int bucket = c1 % 8;  // a letter missing from the plan still gets a bucket: a superset
+      for (int b = 0; b < 8; ++b)
+        if (buckets[b].find(static_cast<char>('a' + c1)) != std::string_view::npos) bucket = b;
+      bucket_of[c1] = static_cast<unsigned char>(1u << bucket);
+      follows[c2] |= static_cast<unsigned char>(1u << bucket);
+    }
+  }
+  /// The scalar test of the pair (c1, c2): what the vector code computes for each byte.
+  constexpr bool passes(unsigned char c1, unsigned char c2) const noexcept {
+    return is_alpha(c1) && is_alpha(c2) && (bucket_of[(c1 | 0x20) - 'a'] & follows[(c2 | 0x20) - 'a']) != 0;
+  }
+};
+inline constexpr trigger_pairs trigger_pair_table{};
 
 /// Counts trailing zeros of a non-zero mask.
 inline int lowest_bit(std::uint64_t m) noexcept { return __builtin_ctzll(m); }
@@ -52,8 +86,8 @@ inline std::uint64_t mask16(__m128i m, int k) noexcept {
 
 inline __m128i byte_is(__m128i v, char c) noexcept { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
-/// Classifies the 64 bytes at p (which must all be readable). Kept to four classes: on
-/// prose every extra class costs about as much as the rest of the scan.
+/// Classifies the 64 bytes at p (which, and the byte after them, must be readable). Kept
+/// to four classes: on prose every extra class costs about as much as the rest of the scan.
 inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
   block_masks m;
   for (int k = 0; k < 4; ++k) {
@@ -72,6 +106,7 @@ inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
     m.h |= mask16(byte_is(lower, 'h'), k);
     m.i |= mask16(byte_is(lower, 'i'), k);
   }
+  m.pair = m.first;  // two-letter tests need a byte shuffle, which SSE2 lacks
   return m;
 }
 
@@ -97,22 +132,50 @@ struct letter_nibbles {
 };
 inline constexpr letter_nibbles letter_classes{};
 
+/// trigger_pair_table by the low nibble of a lower-cased letter, for 0x60..0x6F and
+/// 0x70..0x7F.
+struct pair_nibbles {
+  alignas(16) unsigned char bucket6[16] = {}, bucket7[16] = {};
+  alignas(16) unsigned char follows6[16] = {}, follows7[16] = {};
+  constexpr pair_nibbles() noexcept {
+    for (unsigned char c = 'a'; c <= 'z'; ++c) {
+      (c < 0x70 ? bucket6 : bucket7)[c & 15] = trigger_pair_table.bucket_of[c - 'a'];
+      (c < 0x70 ? follows6 : follows7)[c & 15] = trigger_pair_table.follows[c - 'a'];
+    }
+  }
+};
+inline constexpr pair_nibbles pair_classes{};
+
+/// The value of a nibble table pair for each letter byte of v (0 for other bytes).
+__attribute__((target("avx2"), always_inline)) inline avx2::bytes letter_lookup(avx2::bytes v, avx2::bytes table6,
+                                                                             avx2::bytes table7) noexcept {
+  using avx2::splat;
+  const avx2::bytes lower = v | splat(0x20);
+  const avx2::bytes nibble = lower & splat(0x0F);
+  const avx2::bytes row = lower & splat(0xF0);
+  return (avx2::shuffle(table6, nibble) & (avx2::bytes)(row == splat(0x60))) |
+         (avx2::shuffle(table7, nibble) & (avx2::bytes)(row == splat(0x70)));
+}
+
 /// The same masks as classify_block_sse2, from two 32-byte halves: the letter classes come
-/// from two table lookups instead of a compare per letter.
+/// from two table lookups instead of a compare per letter. The pairs come from the same
+/// lookups on the bytes one further (so the byte after the 64 is read).
 __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const unsigned char* p) noexcept {
   using avx2::bytes;
   using avx2::splat;
   constexpr table32 low6_32(letter_classes.low6), low7_32(letter_classes.low7);
+  constexpr table32 bucket6_32(pair_classes.bucket6), bucket7_32(pair_classes.bucket7);
+  constexpr table32 follows6_32(pair_classes.follows6), follows7_32(pair_classes.follows7);
   const bytes low6 = avx2::load(low6_32.bytes), low7 = avx2::load(low7_32.bytes);
+  const bytes bucket6 = avx2::load(bucket6_32.bytes), bucket7 = avx2::load(bucket7_32.bytes);
+  const bytes follows6 = avx2::load(follows6_32.bytes), follows7 = avx2::load(follows7_32.bytes);
   block_masks m;
   for (int k = 0; k < 2; ++k) {
     const bytes v = avx2::load(p + 32 * k);
-    const bytes lower = v | splat(0x20);
-    const bytes nibble = lower & splat(0x0F);
-    const bytes row = lower & splat(0xF0);
-    const bytes cls = (avx2::shuffle(low6, nibble) & (bytes)(row == splat(0x60))) |
-                      (avx2::shuffle(low7, nibble) & (bytes)(row == splat(0x70)));
+    const bytes cls = letter_lookup(v, low6, low7);
+    const bytes pairs = letter_lookup(v, bucket6, bucket7) & letter_lookup(avx2::load(p + 32 * k + 1), follows6, follows7);
     const int shift = 32 * k;
+    m.pair |= avx2::nonzero(pairs) << shift;
     m.alpha |= avx2::bit_of_each<4>(cls) << shift;
     m.first |= avx2::bit_of_each<0>(cls) << shift;
     m.t |= avx2::bit_of_each<1>(cls) << shift;
@@ -135,12 +198,12 @@ inline block_masks classify_block(const unsigned char* p) noexcept {
 }
 
 /// Word starts in a block that may begin a trigger word: at least three letters, a
-/// plausible first letter, and not "th" unless "thi". A superset: positions near the
+/// plausible pair of first letters, and not "th" unless "thi". A superset: positions near the
 /// block's end, whose next bytes are not in the masks, are kept.
 inline std::uint64_t trigger_starts(const block_masks& m, std::uint64_t starts) noexcept {
   constexpr std::uint64_t top1 = std::uint64_t{1} << 63, top2 = std::uint64_t{3} << 62;
   const std::uint64_t th_not_thi = m.t & (m.h >> 1) & ~((m.i >> 2) | top2);
-  return starts & m.first & ((m.alpha >> 1) | top1) & ((m.alpha >> 2) | top2) & ~th_not_thi;
+  return starts & m.pair & ((m.alpha >> 1) | top1) & ((m.alpha >> 2) | top2) & ~th_not_thi;
 }
 
 /// Bit mask of the 16 bytes at p that the sentence splitter stops at: "\n.!?()[]{}\"" and

@@ -95,6 +95,10 @@ class fixed_list {
   constexpr void for_each_run(F f) const {
     if (size_ > 0) f(items_.data(), std::size_t{0}, size_);
   }
+  template <class F>
+  constexpr void for_each_run(F f) {
+    if (size_ > 0) f(items_.data(), std::size_t{0}, size_);
+  }
   // What the builder asks of a text arena (see chunked_text): one array needs no more.
   constexpr void keep_from(std::size_t) noexcept {}
   constexpr std::basic_string_view<T> view(std::size_t offset, std::size_t length) const noexcept {

@@ -608,43 +608,58 @@ class builder {
   /// sort), and a range is then put in input order.
   constexpr void index_uses() {
     auto& uses = d_.uses;
-    // One array, indexed by citation, does the counting and then holds where each
-    // citation's next use goes: the random accesses stay out of the chunked lists.
+    if (uses.empty()) return;
+    // The counts and ranges are taken run by run, not through chunk lookups.
     std::vector<std::uint32_t>& next_slot = stamps_;  // linking is over: its scratch serves again
     next_slot.assign(d_.citations.size(), 0);
-    for (std::uint32_t i = 0; i < uses.size(); ++i) ++next_slot[uses[i].citation];
+    uses.for_each_run([&](const use_record* run, std::size_t, std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k) ++next_slot[run[k].citation];
+    });
     std::uint32_t next = 0;
-    for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
-      citation_record& r = d_.citations[c];
-      r.first_use = next;
-      r.use_count = next_slot[c];
-      next_slot[c] = next;
-      next += r.use_count;
-    }
-    for (std::uint32_t c = 0; c < d_.citations.size(); ++c) {
-      const std::uint32_t first = d_.citations[c].first_use, count = d_.citations[c].use_count;
-      while (next_slot[c] < first + count) {
-        const std::uint32_t i = next_slot[c];
-        const std::uint32_t home = uses[i].citation;
-        if (home == c) {
-          ++next_slot[c];
-          continue;
-        }
-        const std::uint32_t j = next_slot[home]++;
-        const use_record moved = uses[j];
-        uses[j] = uses[i];
-        uses[i] = moved;
+    d_.citations.for_each_run([&](citation_record* run, std::size_t first, std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k) {
+        run[k].first_use = next;
+        run[k].use_count = next_slot[first + k];
+        next_slot[first + k] = next;
+        next += run[k].use_count;
       }
-      order_by_offset(first, count);
-    }
+    });
+    if (use_record* all = uses.contiguous()) sort_in_place(all, next_slot);
+    else sort_in_place(uses, next_slot);
   }
 
-  /// Puts uses [first, first + count) in input order: by insertion when few (the usual
+  /// Each use is swapped straight to its citation's next free place, with no copy (the
+  /// benchmark counts every byte allocated). `next_slot[c]` is where citation c's uses
+  /// begin; `Uses` is the one array most articles have, or the chunked list.
+  template <class Uses>
+  constexpr void sort_in_place(Uses& uses, std::vector<std::uint32_t>& next_slot) {
+    d_.citations.for_each_run([&](const citation_record* run, std::size_t first_citation, std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::uint32_t c = static_cast<std::uint32_t>(first_citation + k);
+        const std::uint32_t first = run[k].first_use, end = first + run[k].use_count;
+        while (next_slot[c] < end) {
+          const std::uint32_t i = next_slot[c];
+          const std::uint32_t home = uses[i].citation;
+          if (home == c) {
+            ++next_slot[c];
+            continue;
+          }
+          const std::uint32_t j = next_slot[home]++;
+          const use_record moved = uses[j];
+          uses[j] = uses[i];
+          uses[i] = moved;
+        }
+        order_by_offset(uses, first, run[k].use_count);
+      }
+    });
+  }
+
+  /// Puts the uses [first, first + count) in input order: by insertion when few (the usual
   /// case, and nearly in order already), else by a full sort.
-  constexpr void order_by_offset(std::uint32_t first, std::uint32_t count) {
-    auto& uses = d_.uses;
+  template <class Uses>
+  static constexpr void order_by_offset(Uses& uses, std::uint32_t first, std::uint32_t count) {
     if (count > 32) {
-      std::sort(uses.begin() + first, uses.begin() + first + count,
+      std::sort(begin_of(uses) + first, begin_of(uses) + first + count,
                 [](const use_record& a, const use_record& b) { return a.offset < b.offset; });
       return;
     }
@@ -655,6 +670,9 @@ class builder {
       uses[m] = u;
     }
   }
+  static constexpr use_record* begin_of(use_record* uses) noexcept { return uses; }
+  template <class List>
+  static constexpr auto begin_of(List& uses) noexcept { return uses.begin(); }
 
   /// Sorts each chunk's run of events with its own array (a comparison through chunk
   /// lookups costs several times more), then merges the runs. The timeline is one array:

@@ -75,6 +75,13 @@ class chunked_list {
       f(static_cast<const T*>(chunks_[k].data), chunks_[k].start, (end < size_ ? end : size_) - chunks_[k].start);
     }
   }
+  template <class F>
+  constexpr void for_each_run(F f) {
+    for (std::size_t k = 0; k < chunks_.size() && chunks_[k].start < size_; ++k) {
+      const std::size_t end = chunks_[k].start + chunks_[k].capacity;
+      f(chunks_[k].data, chunks_[k].start, (end < size_ ? end : size_) - chunks_[k].start);
+    }
+  }
   constexpr iterator begin() noexcept { return iterator(this, 0); }
   constexpr iterator end() noexcept { return iterator(this, size_); }
   constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }

@@ -85,12 +85,66 @@ inline constexpr std::string_view sentence_openers[] = {
     "each",  "what",    "who",      "if",    "once",  "according", "between", "over",   "about",     "also",
     "thus",  "yet",     "so",       "such",  "other", "another",   "all"};
 
-template <class C>
-constexpr bool word_in(const C* p, std::size_t n, const std::string_view* list, std::size_t count) noexcept {
-  for (std::size_t i = 0; i < count; ++i)
-    if (equals_ci(p, n, list[i])) return true;
-  return false;
-}
+/// A set of short lower-case words, asked with the word as written (ASCII case ignored):
+/// the word is packed into a number and looked up in a small open-addressed table, where a
+/// scan of the list would compare it with every entry. Words longer than eight letters
+/// are compared one by one (there are few).
+template <std::size_t N>
+class word_set {
+ public:
+  constexpr explicit word_set(const std::string_view (&words)[N]) noexcept {
+    for (std::string_view w : words) {
+      if (w.size() > 8) {
+        long_[long_count_++] = w;
+        continue;
+      }
+      std::size_t i = slot_of(pack(w.data(), w.size()));
+      while (lengths_[i] != 0) i = (i + 1) & (slots - 1);
+      keys_[i] = pack(w.data(), w.size());
+      lengths_[i] = static_cast<std::uint8_t>(w.size());
+    }
+  }
+  template <class C>
+  constexpr bool contains(const C* p, std::size_t n) const noexcept {
+    if (n == 0) return false;
+    if (n > 8) {
+      for (std::size_t k = 0; k < long_count_; ++k)
+        if (equals_ci(p, n, long_[k])) return true;
+      return false;
+    }
+    const std::uint64_t key = pack(p, n);
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots - 1)) {
+      if (lengths_[i] == n && keys_[i] == key) return true;
+      if (lengths_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr std::size_t slots = [] {
+    std::size_t s = 16;
+    while (s < 2 * N) s *= 2;
+    return s;
+  }();
+  /// The word lower-cased, one byte per letter (the length tells "mr" from "mr\0").
+  template <class C>
+  static constexpr std::uint64_t pack(const C* p, std::size_t n) noexcept {
+    std::uint64_t key = 0;
+    for (std::size_t k = 0; k < n; ++k) key |= std::uint64_t{to_lower(byte_of(p[k]))} << (8 * k);
+    return key;
+  }
+  static constexpr std::size_t slot_of(std::uint64_t key) noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & (slots - 1);
+  }
+  std::uint64_t keys_[slots] = {};
+  std::uint8_t lengths_[slots] = {};  ///< 0: a free slot
+  std::string_view long_[N] = {};
+  std::size_t long_count_ = 0;
+};
+
+inline constexpr word_set never_final_set(never_final_words);
+inline constexpr word_set suffix_set(suffix_words);
+inline constexpr word_set month_abbreviation_set(month_abbreviations);
+inline constexpr word_set sentence_opener_set(sentence_openers);
 
 /// The white space length at i: ASCII space, tab, CR, or a no-break space. Newlines are
 /// handled by the caller.
@@ -172,7 +226,7 @@ template <class C>
 constexpr bool opener_at(std::basic_string_view<C> text, std::size_t i) noexcept {
   std::size_t n = word_length_at(text, i);
   if (n == 0) return false;
-  return word_in(text.data() + i, n, sentence_openers, sizeof(sentence_openers) / sizeof(sentence_openers[0]));
+  return sentence_opener_set.contains(text.data() + i, n);
 }
 
 /// Whether the single period at `dot` belongs to an abbreviation, an initial or an acronym
@@ -202,10 +256,10 @@ constexpr bool period_continues(std::basic_string_view<C> text, std::size_t lowe
     return true;                 // an initial, or "c.", "p.", "b."
   }
   if (equals_ci(word, n, "no")) return digit_next;
-  if (word_in(word, n, month_abbreviations, sizeof(month_abbreviations) / sizeof(month_abbreviations[0])))
+  if (month_abbreviation_set.contains(word, n))
     return is_upper(byte_of(word[0])) && (digit_next || !opener_at(text, next));
-  if (word_in(word, n, never_final_words, sizeof(never_final_words) / sizeof(never_final_words[0]))) return true;
-  if (word_in(word, n, suffix_words, sizeof(suffix_words) / sizeof(suffix_words[0]))) return !opener_at(text, next);
+  if (never_final_set.contains(word, n)) return true;
+  if (suffix_set.contains(word, n)) return !opener_at(text, next);
   return false;
 }
 

@@ -29,14 +29,12 @@ struct block_masks {
   std::uint64_t digit = 0;
   std::uint64_t high = 0;  ///< bytes >= 0x80: UTF-8 letters, dashes, curly quotes
   std::uint64_t apostrophe = 0;
-  // A coarse picture of the trigger words (months, seasons, ordinals, units): letters that
-  // can begin one, and the bytes of "th", which begins many common words but only "third",
-  // "thirteenth", "thirties" and "thirtieth" among the triggers.
-  std::uint64_t first = 0;
-  std::uint64_t t = 0, h = 0, i = 0;
-  // Bytes whose letter and the next byte can be the first two letters of a trigger word
-  // (a finer `first`; where only SSE2 runs, it is `first`).
+  // A coarse picture of the trigger words (months, seasons, ordinals, units): bytes whose
+  // letter and the next byte can be the first two letters of one (where only SSE2 runs,
+  // whose letter can be the first), and the bytes of "th", which begins many common words
+  // but only "third", "thirteenth", "thirties" and "thirtieth" among the triggers.
   std::uint64_t pair = 0;
+  std::uint64_t t = 0, h = 0, i = 0;
 };
 
 /// The first two letters of the trigger words, for a two-table test: bucket_of[c] is the
@@ -101,28 +99,24 @@ inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
     __m128i f = _mm_or_si128(byte_is(lower, 'a'), in_range(lower, 'c', 3));
     f = _mm_or_si128(f, _mm_or_si128(byte_is(lower, 'j'), in_range(lower, 'm', 2)));
     f = _mm_or_si128(f, _mm_or_si128(in_range(lower, 's', 1), _mm_or_si128(byte_is(lower, 'w'), byte_is(lower, 'y'))));
-    m.first |= mask16(f, k);
+    m.pair |= mask16(f, k);  // two-letter tests need a byte shuffle, which SSE2 lacks
     m.t |= mask16(byte_is(lower, 't'), k);
     m.h |= mask16(byte_is(lower, 'h'), k);
     m.i |= mask16(byte_is(lower, 'i'), k);
   }
-  m.pair = m.first;  // two-letter tests need a byte shuffle, which SSE2 lacks
   return m;
 }
 
 #if WIKIREL_HAS_AVX2_PATHS
-/// Letter classes by the low nibble of a lower-cased letter: bit 4 a letter, bit 0 a
-/// possible first letter of a trigger word (a c-f j m-o s-t w y), bits 1 to 3 't', 'h'
-/// and 'i'. One table for 0x60..0x6F, one for 0x70..0x7F ('`' and "{|}~" are no letters).
+/// Letter classes by the low nibble of a lower-cased letter: bit 4 a letter, bits 1 to 3
+/// 't', 'h' and 'i'. One table for 0x60..0x6F, one for 0x70..0x7F ('`' and "{|}~" are no
+/// letters).
 struct letter_nibbles {
   alignas(16) unsigned char low6[16] = {};
   alignas(16) unsigned char low7[16] = {};
   constexpr letter_nibbles() noexcept {
     for (unsigned char c = 'a'; c <= 'z'; ++c) {
       unsigned char bits = 0x10;
-      if (c == 'a' || (c >= 'c' && c <= 'f') || c == 'j' || (c >= 'm' && c <= 'o') || c == 's' || c == 't' ||
-          c == 'w' || c == 'y')
-        bits |= 0x01;
       if (c == 't') bits |= 0x02;
       if (c == 'h') bits |= 0x04;
       if (c == 'i') bits |= 0x08;
@@ -177,7 +171,6 @@ __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const uns
     const int shift = 32 * k;
     m.pair |= avx2::nonzero(pairs) << shift;
     m.alpha |= avx2::bit_of_each<4>(cls) << shift;
-    m.first |= avx2::bit_of_each<0>(cls) << shift;
     m.t |= avx2::bit_of_each<1>(cls) << shift;
     m.h |= avx2::bit_of_each<2>(cls) << shift;
     m.i |= avx2::bit_of_each<3>(cls) << shift;

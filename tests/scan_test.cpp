@@ -139,6 +139,40 @@ TEST_CASE("block classification: SSE2 and AVX2 masks equal a byte-by-byte test")
 }
 #endif
 
+#if WIKIREL_BLOCK_SSE2
+TEST_CASE("block classification: a set with a byte above 0x7F (the sentence stops) is told exactly") {
+  using stops = wikirel::detail::sentence_stop_set;
+  std::mt19937 rng(37);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 4000; ++round) {
+    unsigned char block[64];
+    for (unsigned char& b : block)
+      b = static_cast<unsigned char>(round % 2 == 0 ? byte(rng) : "a.!?()[]{}\"\n\xE2\xE3\xD2\x62\x82 "[byte(rng) % 20]);
+    std::uint64_t set = 0;
+    for (int i = 0; i < 64; ++i) set |= static_cast<std::uint64_t>(stops::contains(block[i])) << i;
+    REQUIRE(wikirel::detail::classify_sse2<stops, stops, stops>(block).set == set);
+#if WIKIREL_BLOCK_AVX2
+    if (wikirel::detail::cpu_has_avx2) REQUIRE(wikirel::detail::classify_avx2<stops, stops, stops>(block).set == set);
+#endif
+  }
+}
+#endif
+
+TEST_CASE("sentence_stops: the cursor finds the stops a byte-by-byte search finds") {
+  std::mt19937 rng(41);
+  for (int round = 0; round < 40; ++round) {
+    std::string s;
+    const std::size_t n = static_cast<std::size_t>(round) * 53 + 1;
+    for (std::size_t i = 0; i < n; ++i) s.push_back("ab .!?()\n\"\xE2\x80\x9Cxyz  "[rng() % 19]);
+    wikirel::detail::sentence_stops<char> stops(s);
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+      std::size_t j = i;
+      while (j < s.size() && !wikirel::detail::sentence_stop_set::contains(static_cast<unsigned char>(s[j]))) ++j;
+      REQUIRE(stops.next(i) == j);
+    }
+  }
+}
+
 TEST_CASE("find_first_of with a readable bound equals the scalar search") {
   std::mt19937 rng(13);
   const std::string s = random_text(rng, 3000);

@@ -55,7 +55,7 @@ struct nibble_tables {
     for (int& g : group_of) g = -1;
     int groups = 0;
     for (unsigned char b : byte_set_traits<Set>::bytes) {
-      if (b == 0 || b >= 0x80) exact = false;  // padding is zero; high bytes would alias
+      if (b == 0) exact = false;  // the padding of a partial block is zero
       const bool in_sub = Sub::contains(b), in_quiet = Quiet::contains(b);
       const int key = (b >> 4) * 4 + (in_sub ? 2 : 0) + (in_quiet ? 1 : 0);
       if (group_of[key] < 0) {

@@ -30,16 +30,16 @@ struct found_event {
 template <class CharT>
 class sentence_finder {
  public:
-  constexpr explicit sentence_finder(std::basic_string_view<CharT> text) noexcept : text_(text) {}
+  constexpr explicit sentence_finder(std::basic_string_view<CharT> text) noexcept : text_(text), stops_(text) {}
 
   constexpr sentence_span around(std::size_t begin, std::size_t end) noexcept {
     if (!started_ || begin >= current_.limit) skip_to_line_of(begin);
-    while (current_.limit <= begin && current_.limit < text_.size()) current_ = next_sentence(text_, current_.limit);
+    while (current_.limit <= begin && current_.limit < text_.size()) current_ = next_sentence(text_, current_.limit, stops_);
     sentence_span s = current_;
     // An expression that runs past the split (an abbreviation the splitter took for an end)
     // keeps its whole sentence.
     while (end > s.end && s.limit < text_.size()) {
-      const sentence_span more = next_sentence(text_, s.limit);
+      const sentence_span more = next_sentence(text_, s.limit, stops_);
       s.end = more.end;
       s.limit = more.limit;
     }
@@ -57,10 +57,11 @@ class sentence_finder {
     const std::size_t start = newline == base + at ? floor : static_cast<std::size_t>(newline - base) + 1;
     if (started_ && start == floor) return;  // same line: go on splitting from here
     started_ = true;
-    current_ = next_sentence(text_, start);
+    current_ = next_sentence(text_, start, stops_);
   }
 
   std::basic_string_view<CharT> text_;
+  sentence_stops<CharT> stops_;
   sentence_span current_{};
   bool started_ = false;
 };

@@ -17,9 +17,9 @@
 // Inside brackets and quotes a period does not end the outer sentence, unless the bracket
 // or quote has been open for more than a few hundred bytes (it was likely never closed).
 
+#include "block_scan.hpp"
 #include "chars.hpp"
 #include "scan.hpp"
-#include "temporal_simd.hpp"
 #include "utf8.hpp"
 
 #include <cstddef>
@@ -34,32 +34,28 @@ struct sentence_span {
   std::size_t limit = 0;  ///< where the next sentence begins (end + trailing spaces); == text.size() at the end
 };
 
-/// Bytes the splitter must look at; everything else is skipped in a tight loop.
-struct sentence_byte_table {
-  bool stop[256] = {};
-  constexpr sentence_byte_table() noexcept {
-    for (unsigned char c : std::string_view("\n.!?()[]{}\"")) stop[c] = true;
-    stop[0xE2] = true;  // curly quotes and the ellipsis
-  }
-};
-inline constexpr sentence_byte_table sentence_bytes{};
+/// Bytes the splitter must look at: "\n.!?()[]{}\"" and 0xE2 (curly quotes, the ellipsis).
+using sentence_stop_set =
+    byte_set<'\n', '.', '!', '?', '(', ')', '[', ']', '{', '}', '"', static_cast<char>(0xE2)>;
 
-/// The first position at or after i holding a byte of the stop set, or text.size().
+/// Finds the splitter's next stop in one text. The splitter runs forward through a line,
+/// with a stop every few words: a block cursor keeps the masks of the 64 bytes it is in,
+/// where a fresh search from each stop would classify the same bytes again.
 template <class C>
-constexpr std::size_t next_stop(std::basic_string_view<C> text, std::size_t i) noexcept {
-  const std::size_t size = text.size();
-#if WIKIREL_TEMPORAL_SSE2
-  if (use_fast_path()) {
-    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    while (size - i >= 16) {
-      if (const unsigned mask = sentence_stops16(bytes + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-      i += 16;
-    }
+class sentence_stops {
+ public:
+  constexpr explicit sentence_stops(std::basic_string_view<C> text) noexcept
+      : first_(text.data()), last_(text.data() + text.size()), cursor_(first_, last_) {}
+  /// The first position at or after i holding a stop byte, or the text's size.
+  constexpr std::size_t next(std::size_t i) noexcept {
+    return static_cast<std::size_t>(cursor_.next(first_ + i, last_) - first_);
   }
-#endif
-  while (i < size && !sentence_bytes.stop[byte_of(text[i])]) ++i;
-  return i;
-}
+
+ private:
+  const C* first_;
+  const C* last_;
+  block_cursor<C, sentence_stop_set> cursor_;
+};
 
 /// Words after which a period never ends a sentence.
 inline constexpr std::string_view never_final_words[] = {
@@ -345,7 +341,8 @@ constexpr bool ends_here(std::basic_string_view<C> text, std::size_t begin, std:
 /// The sentence that starts at or after `from` (skipping white space). See the header
 /// comment for the rules.
 template <class CharT>
-constexpr sentence_span next_sentence(std::basic_string_view<CharT> text, std::size_t from) {
+constexpr sentence_span next_sentence(std::basic_string_view<CharT> text, std::size_t from,
+                                      sentence_stops<CharT>& stops) {
   const std::size_t size = text.size();
   sentence_span s;
   const std::size_t begin = skip_white(text, from < size ? from : size);
@@ -365,7 +362,7 @@ constexpr sentence_span next_sentence(std::basic_string_view<CharT> text, std::s
   };
   std::size_t i = begin;
   while (i < size) {
-    i = next_stop(text, i);
+    i = stops.next(i);
     if (i >= size) break;
     const unsigned char c = byte_of(text[i]);
     switch (c) {
@@ -419,6 +416,13 @@ constexpr sentence_span next_sentence(std::basic_string_view<CharT> text, std::s
   s.end = trim_back(text, begin, size);
   s.limit = size;
   return s;
+}
+
+/// next_sentence for one call: a finder of its own.
+template <class CharT>
+constexpr sentence_span next_sentence(std::basic_string_view<CharT> text, std::size_t from) {
+  sentence_stops<CharT> stops(text);
+  return next_sentence(text, from, stops);
 }
 
 }  // namespace wikirel::detail

@@ -2,7 +2,7 @@
 #define WIKIREL_DETAIL_TEMPORAL_SIMD_HPP
 
 // Byte classes of 64-byte blocks as bit masks, for the run-time fast paths of the date
-// recognizer and the sentence splitter. A byte-at-a-time loop over prose spends most of
+// recognizer. A byte-at-a-time loop over prose spends most of
 // its time in mispredicted branches at word boundaries; with masks, word starts and
 // punctuation come out of a few vector compares and are visited with bit tricks. Constant
 // evaluation never comes here (the callers keep scalar loops for it).
@@ -197,19 +197,6 @@ inline std::uint64_t trigger_starts(const block_masks& m, std::uint64_t starts) 
   constexpr std::uint64_t top1 = std::uint64_t{1} << 63, top2 = std::uint64_t{3} << 62;
   const std::uint64_t th_not_thi = m.t & (m.h >> 1) & ~((m.i >> 2) | top2);
   return starts & m.pair & ((m.alpha >> 1) | top1) & ((m.alpha >> 2) | top2) & ~th_not_thi;
-}
-
-/// Bit mask of the 16 bytes at p that the sentence splitter stops at: "\n.!?()[]{}\"" and
-/// 0xE2 (curly quotes, the ellipsis).
-inline unsigned sentence_stops16(const unsigned char* p) noexcept {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // '!' '"' are 0x21 and 0x22, '(' ')' 0x28 and 0x29.
-  __m128i hit = _mm_or_si128(in_range(v, '!', 1), in_range(v, '(', 1));
-  hit = _mm_or_si128(hit, _mm_or_si128(_mm_or_si128(byte_is(v, '['), byte_is(v, ']')),
-                                       _mm_or_si128(byte_is(v, '{'), byte_is(v, '}'))));
-  hit = _mm_or_si128(hit, _mm_or_si128(_mm_or_si128(byte_is(v, '\n'), byte_is(v, '.')),
-                                       _mm_or_si128(byte_is(v, '?'), byte_is(v, static_cast<char>(0xE2)))));
-  return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 
 #endif

@@ -12,20 +12,27 @@
 
 namespace wikirel::detail {
 
+/// The bytes that make a run worth a closer look: a marker of a URL, path or key
+/// ("/@=_\\|.:") weighs 2, a hyphen 1 (two hyphens make an ISBN's shape).
+struct identifier_mark_table {
+  unsigned char weight[256] = {};
+  constexpr identifier_mark_table() noexcept {
+    for (unsigned char c : std::string_view("/@=_\\|.:")) weight[c] = 2;
+    weight[static_cast<unsigned char>('-')] = 1;
+  }
+};
+inline constexpr identifier_mark_table identifier_marks{};
+
 /// Looks like a URL, a file name, an ISBN or a DOI: nothing inside it is a date.
 template <class C>
 constexpr bool looks_like_identifier(const C* b, const C* e) noexcept {
   constexpr std::string_view suffixes[] = {"com", "org",  "net", "edu", "gov", "html", "htm", "php",  "asp", "aspx",
                                            "jpg", "jpeg", "png", "gif", "svg", "pdf",  "tif", "tiff", "ogg", "xml"};
   // Most runs are plain words and numbers: look closer only when a marker is present.
-  bool marked = false;
-  int hyphens = 0;
-  for (const C* q = b; q < e; ++q) {
-    const unsigned char c = byte_of(*q);
-    if (c == '/' || c == '@' || c == '=' || c == '_' || c == '\\' || c == '|' || c == '.' || c == ':') marked = true;
-    hyphens += c == '-';
-  }
-  if (!marked && hyphens < 2) return false;
+  // One table load a byte: markers count as two hyphens.
+  int weight = 0;
+  for (const C* q = b; q < e && weight < 2; ++q) weight += identifier_marks.weight[byte_of(*q)];
+  if (weight < 2) return false;
   int slashes = 0;
   int groups = 0;  // digit groups joined by single hyphens, so far
   int group_len[3] = {};

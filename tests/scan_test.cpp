@@ -147,7 +147,7 @@ TEST_CASE("block classification: a set with a byte above 0x7F (the sentence stop
   for (int round = 0; round < 4000; ++round) {
     unsigned char block[64];
     for (unsigned char& b : block)
-      b = static_cast<unsigned char>(round % 2 == 0 ? byte(rng) : "a.!?()[]{}\"\n\xE2\xE3\xD2\x62\x82 "[byte(rng) % 20]);
+      b = static_cast<unsigned char>(round % 2 == 0 ? byte(rng) : "a.!?()[]{}\"\n\xE2\xE3\xD2\x62\x82 "[byte(rng) % 18]);
     std::uint64_t set = 0;
     for (int i = 0; i < 64; ++i) set |= static_cast<std::uint64_t>(stops::contains(block[i])) << i;
     REQUIRE(wikirel::detail::classify_sse2<stops, stops, stops>(block).set == set);
@@ -163,7 +163,7 @@ TEST_CASE("sentence_stops: the cursor finds the stops a byte-by-byte search find
   for (int round = 0; round < 40; ++round) {
     std::string s;
     const std::size_t n = static_cast<std::size_t>(round) * 53 + 1;
-    for (std::size_t i = 0; i < n; ++i) s.push_back("ab .!?()\n\"\xE2\x80\x9Cxyz  "[rng() % 19]);
+    for (std::size_t i = 0; i < n; ++i) s.push_back("ab .!?()\n\"\xE2\x80\x9Cxyz  "[rng() % 18]);
     wikirel::detail::sentence_stops<char> stops(s);
     for (std::size_t i = 0; i <= s.size(); ++i) {
       std::size_t j = i;
@@ -219,7 +219,7 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
     unsigned char block[65];  // the classifiers read the byte after the 64
     for (int i = 0; i < 65; ++i)
       block[i] = static_cast<unsigned char>(round < 4 ? round * 64 + i : round % 3 == 1 ? byte(rng)
-                                            : round % 3 == 2 ? "aAsStTdDfFmMjJeEnNwWyYcCoOiIhHpPuUlLvV @`{"[byte(rng) % 43]
+                                            : round % 3 == 2 ? "aAsStTdDfFmMjJeEnNwWyYcCoOiIhHpPuUlLvV @`{"[byte(rng) % 42]
                                                              : "aTh iJ'9yZ`{~@\xE2"[byte(rng) % 16]);
     const wikirel::detail::block_masks a = wikirel::detail::classify_block_sse2(block);
     const wikirel::detail::block_masks b = wikirel::detail::classify_block_avx2(block);

@@ -608,7 +608,6 @@ class builder {
   /// sort), and a range is then put in input order.
   constexpr void index_uses() {
     auto& uses = d_.uses;
-    if (uses.empty()) return;
     // The counts and ranges are taken run by run, not through chunk lookups.
     std::vector<std::uint32_t>& next_slot = stamps_;  // linking is over: its scratch serves again
     next_slot.assign(d_.citations.size(), 0);

@@ -67,20 +67,15 @@ class chunked_list {
   constexpr const T& back() const noexcept { return (*this)[size_ - 1]; }
   /// The records as one array when they fit in one chunk (to sort them fast), else null.
   constexpr T* contiguous() noexcept { return chunks_.size() == 1 ? head_ : nullptr; }
-  /// Calls f(records, first index, count) for each chunk's run of records, in order.
+  /// Calls f(records, first index, count) for each chunk's run of records, in order; the
+  /// records are writable when the list is.
   template <class F>
   constexpr void for_each_run(F f) const {
-    for (std::size_t k = 0; k < chunks_.size() && chunks_[k].start < size_; ++k) {
-      const std::size_t end = chunks_[k].start + chunks_[k].capacity;
-      f(static_cast<const T*>(chunks_[k].data), chunks_[k].start, (end < size_ ? end : size_) - chunks_[k].start);
-    }
+    each_run(f, [](T* data) { return static_cast<const T*>(data); });
   }
   template <class F>
   constexpr void for_each_run(F f) {
-    for (std::size_t k = 0; k < chunks_.size() && chunks_[k].start < size_; ++k) {
-      const std::size_t end = chunks_[k].start + chunks_[k].capacity;
-      f(chunks_[k].data, chunks_[k].start, (end < size_ ? end : size_) - chunks_[k].start);
-    }
+    each_run(f, [](T* data) { return data; });
   }
   constexpr iterator begin() noexcept { return iterator(this, 0); }
   constexpr iterator end() noexcept { return iterator(this, size_); }
@@ -103,6 +98,14 @@ class chunked_list {
   }
 
  private:
+  template <class F, class View>
+  constexpr void each_run(F& f, View view) const {
+    for (std::size_t k = 0; k < chunks_.size() && chunks_[k].start < size_; ++k) {
+      const std::size_t end = chunks_[k].start + chunks_[k].capacity;
+      f(view(chunks_[k].data), chunks_[k].start, (end < size_ ? end : size_) - chunks_[k].start);
+    }
+  }
+
   /// Where record i lives (constructed or not yet).
   WIKIREL_HOT_INLINE constexpr T* slot(std::size_t i) const noexcept {
     if (i < head_capacity_) return head_ + i;                // most lists have one chunk or two

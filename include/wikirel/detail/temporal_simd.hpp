@@ -1,11 +1,11 @@
 #ifndef WIKIREL_DETAIL_TEMPORAL_SIMD_HPP
 #define WIKIREL_DETAIL_TEMPORAL_SIMD_HPP
 
-// Byte classes of 64-byte blocks as bit masks, for the run-time fast paths of the date
-// recognizer. A byte-at-a-time loop over prose spends most of
-// its time in mispredicted branches at word boundaries; with masks, word starts and
-// punctuation come out of a few vector compares and are visited with bit tricks. Constant
-// evaluation never comes here (the callers keep scalar loops for it).
+// Byte classes of 64-byte blocks as bit masks, for the run-time fast path of the date
+// recognizer. A byte-at-a-time loop over prose spends most of its time in mispredicted
+// branches at word boundaries; with masks, word starts and punctuation come out of a few
+// vector compares and are visited with bit tricks. Constant evaluation never comes here
+// (the callers keep scalar loops for it).
 
 #include "cpu.hpp"
 #include "temporal_words.hpp"

@@ -5,11 +5,14 @@
 // PATHs are files or directories of *.wiki / *.txt. The files are loaded into memory first.
 // Before any timing, every file is parsed with the fast run-time paths (SSE2, memchr) and
 // with the scalar paths constant evaluation uses, and the two articles must be equal (their
-// JSON, which holds every field). Then each stage parses every file N times and reports the
-// best round:
+// JSON, which holds every field). Then each stage parses every file N times, the stages taking
+// turns round by round (so all see the same spells of a noisy machine), and reports the best
+// and the median round:
 //   structure  sections and citations (options::events = false)
 //   full       structure plus events (the default parse)
 //   json       full plus the JSON text of each article
+// and, with both structure and full, how much faster structure is: best over best, and the
+// median of the ratios of rounds run next to each other.
 // The last line has the form ../shared/peers/wtf_bench.mjs prints:
 //   throughput: X MB/s (full parse, N articles, B bytes)
 
@@ -145,23 +148,49 @@ struct timing {
   std::uint64_t allocated = 0;  ///< bytes allocated in one round
 };
 
-timing time_stage(const std::vector<document>& docs, stage s, int repeat) {
+/// Times the stages in interleaved rounds (a round of each stage in turn, `repeat` times), so
+/// that every stage sees the same spells of a noisy machine and their ratios mean something.
+/// seconds[k][r] is round r of stages[k].
+struct interleaved {
+  std::vector<timing> stages;
+  std::vector<std::vector<double>> seconds;
+};
+
+interleaved time_stages(const std::vector<document>& docs, const std::vector<stage>& stages, int repeat) {
   std::string json;
   json.reserve(1 << 20);
-  std::vector<double> rounds;
-  timing t;
+  interleaved out;
+  out.stages.resize(stages.size());
+  out.seconds.resize(stages.size());
   static volatile std::size_t sink = 0;
   for (int r = 0; r < repeat; ++r) {
-    const std::uint64_t before = allocated_bytes.load();
-    const auto start = std::chrono::steady_clock::now();
-    sink = sink + run_round(docs, s, json);
-    rounds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    if (r == 0) t.allocated = allocated_bytes.load() - before;
+    for (std::size_t k = 0; k < stages.size(); ++k) {
+      const std::uint64_t before = allocated_bytes.load();
+      const auto start = std::chrono::steady_clock::now();
+      sink = sink + run_round(docs, stages[k], json);
+      out.seconds[k].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      if (r == 0) out.stages[k].allocated = allocated_bytes.load() - before;
+    }
   }
-  std::sort(rounds.begin(), rounds.end());
-  t.best_seconds = rounds.front();
-  t.median_seconds = rounds[rounds.size() / 2];
-  return t;
+  for (std::size_t k = 0; k < stages.size(); ++k) {
+    std::vector<double> sorted = out.seconds[k];
+    std::sort(sorted.begin(), sorted.end());
+    out.stages[k].best_seconds = sorted.front();
+    out.stages[k].median_seconds = sorted[sorted.size() / 2];
+  }
+  return out;
+}
+
+timing time_stage(const std::vector<document>& docs, stage s, int repeat) {
+  return time_stages(docs, {s}, repeat).stages.front();
+}
+
+/// The median over rounds of a[r] / b[r]: rounds next to each other in time, paired.
+double median_paired_ratio(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> ratios;
+  for (std::size_t r = 0; r < a.size() && r < b.size(); ++r) ratios.push_back(a[r] / b[r]);
+  std::sort(ratios.begin(), ratios.end());
+  return ratios.empty() ? 0 : ratios[ratios.size() / 2];
 }
 
 /// Time grows linearly with input: parse 1x, 2x and 4x concatenations of everything.
@@ -220,8 +249,10 @@ int main(int argc, char** argv) {
   if (!check_paths_agree(docs)) return 1;
   std::printf("wikirel_bench: %zu articles, %zu bytes; fast and scalar paths agree on every one\n", docs.size(), bytes);
   double full_rate = 0;
-  for (stage s : stages) {
-    const timing t = time_stage(docs, s, repeat);
+  const interleaved timed = time_stages(docs, stages, repeat);
+  for (std::size_t k = 0; k < stages.size(); ++k) {
+    const stage s = stages[k];
+    const timing& t = timed.stages[k];
     const double rate = static_cast<double>(bytes) / 1e6 / t.best_seconds;
     std::printf("%-9s  %zu bytes  %zu articles  best %.4f s  median %.4f s  %8.1f MB/s  %9.0f articles/s  "
                 "allocated %.3f bytes per input byte\n",
@@ -230,6 +261,13 @@ int main(int argc, char** argv) {
                 static_cast<double>(t.allocated) / static_cast<double>(bytes));
     if (s == stage::full) full_rate = rate;
   }
+  const auto index_of = [&](stage s) {
+    return static_cast<std::size_t>(std::find(stages.begin(), stages.end(), s) - stages.begin());
+  };
+  if (const std::size_t st = index_of(stage::structure), fu = index_of(stage::full); st < stages.size() && fu < stages.size())
+    std::printf("structure/full speed: %.2f (best over best), %.2f (median of rounds paired in time)\n",
+                timed.stages[fu].best_seconds / timed.stages[st].best_seconds,
+                median_paired_ratio(timed.seconds[fu], timed.seconds[st]));
   if (scale) scaling(docs, repeat);
   if (full_rate > 0)
     std::printf("throughput: %.2f MB/s (full parse, %zu articles, %zu bytes)\n", full_rate, docs.size(), bytes);

@@ -1,6 +1,7 @@
 // The fast runtime scanners agree with their constexpr scalar twins.
 #include <wikirel/detail/block_scan.hpp>
 #include <wikirel/detail/scan.hpp>
+#include <wikirel/detail/section_names.hpp>
 #include <wikirel/detail/sentences.hpp>
 #include <wikirel/detail/temporal_simd.hpp>
 #include <wikirel/detail/temporal_words.hpp>
@@ -301,5 +302,32 @@ TEST_CASE("word_set: the hashed lookup answers as a scan of the list does") {
     const int n = 1 + round % 6;
     for (int k = 0; k < n; ++k) w.push_back("aeiomnrstgpcdlvAEG\x01"[rng() % 19]);
     REQUIRE(never_final_set.contains(w.data(), w.size()) == scan(w));
+  }
+}
+
+TEST_CASE("reference headings: the length and first-byte filter keeps every name and answers as the list does") {
+  using namespace wikirel::detail;
+  const auto scan = [](const std::string& h) {
+    for (std::string_view e : reference_headings)
+      if (equals_ci(h.data(), h.size(), e)) return true;
+    return false;
+  };
+  for (std::string_view e : reference_headings) {
+    std::string h(e);
+    CHECK(is_reference_heading(std::string_view(h)));
+    if (h[0] >= 'a' && h[0] <= 'z') h[0] = static_cast<char>(h[0] - 0x20);  // "Notes"
+    CHECK(is_reference_heading(std::string_view(h)));
+    h.push_back('s');  // "Notess", "Sourcess": one letter more is another heading unless listed
+    CHECK(is_reference_heading(std::string_view(h)) == scan(h));
+  }
+  CHECK_FALSE(is_reference_heading(std::string_view("History")));
+  CHECK_FALSE(is_reference_heading(std::string_view("")));
+  CHECK_FALSE(is_reference_heading(std::string_view("Nites")));  // shares "notes"'s length and first letter
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string h;
+    const int n = 1 + static_cast<int>(rng() % 20);
+    for (int k = 0; k < n; ++k) h.push_back("referncsotbilgaphy RNSFE\xC3\xA9"[rng() % 26]);
+    REQUIRE(is_reference_heading(std::string_view(h)) == scan(h));
   }
 }

@@ -6,6 +6,8 @@
 
 #include "chars.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace wikirel::detail {
@@ -21,25 +23,32 @@ inline constexpr std::string_view reference_headings[] = {
     "referencias", "enlaces externos", "v\xc3\xa9" "ase tambi\xc3\xa9n", "bronnelys", "verwysings",
     "eksterne skakels", "kjelder", "referanser", "eksterne lenker"};
 
-/// The lengths of the shortest and longest names above: a heading of another length is
-/// not one of them, which most headings show at once.
-struct name_lengths {
-  std::size_t shortest = ~std::size_t{0}, longest = 0;
-};
-inline constexpr name_lengths reference_heading_lengths = [] {
-  name_lengths l;
-  for (std::string_view name : reference_headings) {
-    l.shortest = name.size() < l.shortest ? name.size() : l.shortest;
-    l.longest = name.size() > l.longest ? name.size() : l.longest;
+/// For each length a name above has, the first bytes its names start with (lower-cased,
+/// folded to 64 buckets): a heading whose length and first byte no name shares is not one,
+/// which settles nearly every heading with one table load instead of a pass over the list.
+struct first_byte_filter {
+  std::uint64_t by_length[64] = {};
+  static constexpr unsigned bucket(unsigned char c) noexcept { return to_lower(c) & 63u; }
+  constexpr bool may_hold(std::size_t n, unsigned char first) const noexcept {
+    return n < 64 && ((by_length[n] >> bucket(first)) & 1u) != 0;
   }
-  return l;
+};
+inline constexpr first_byte_filter reference_heading_starts = [] {
+  first_byte_filter f;
+  for (std::string_view name : reference_headings)
+    f.by_length[name.size()] |= std::uint64_t{1} << first_byte_filter::bucket(static_cast<unsigned char>(name[0]));
+  return f;
 }();
+static_assert([] {
+  for (std::string_view name : reference_headings)
+    if (name.empty() || name.size() >= 64) return false;
+  return true;
+}(), "every reference heading has a slot in the filter");
 
 /// True when a heading names a reference list, bibliography or link list.
 template <class CharT>
 constexpr bool is_reference_heading(std::basic_string_view<CharT> heading) noexcept {
-  if (heading.size() < reference_heading_lengths.shortest || heading.size() > reference_heading_lengths.longest)
-    return false;
+  if (heading.empty() || !reference_heading_starts.may_hold(heading.size(), byte_of(heading[0]))) return false;
   for (std::string_view name : reference_headings)
     if (equals_ci(heading.data(), heading.size(), name)) return true;
   return false;

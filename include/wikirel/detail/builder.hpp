@@ -96,12 +96,14 @@ class builder {
   // ---- text ---------------------------------------------------------------------------
 
   /// A run of the input that is text as it stands (no line breaks inside).
-  constexpr void text(const CharT* first, const CharT* last) {
+  WIKIREL_HOT_INLINE constexpr void text(const CharT* first, const CharT* last) {
     if (first >= last || (sections_full_ && !in_fragment_)) return;
     if (drops_leading_space()) {  // else nothing is pending: the run goes on the text as it is
       while (first < last && is_space(byte_of(*first))) ++first;
       if (first == last) return;
-      before_content(offset_of(first));
+      // Most runs after a space have no separator to put: no call for them.
+      if (pending_ != pending_none && !at_output_start()) before_content(offset_of(first));
+      else pending_ = pending_none;
     }
     map_run(offset_of(first));
     note_read(offset_of(last));

@@ -437,7 +437,7 @@ class builder {
   }
 
   constexpr bool at_output_start() const noexcept { return d_.text.size() == output_start_; }
-  constexpr bool drops_leading_space() const noexcept {
+  WIKIREL_HOT_INLINE constexpr bool drops_leading_space() const noexcept {
     return at_output_start() || pending_ != pending_none || is_space(byte_of(d_.text[d_.text.size() - 1]));
   }
 

@@ -717,7 +717,7 @@ class wikitext_reader {
 
   /// [[target]] and [[target|label]] with a plain label (the most common markup of all):
   /// shown here, with no frame.
-  constexpr bool close_flat_link(const CharT* target, const CharT* stop, const CharT* limit, bool underscore) {
+  WIKIREL_HOT_INLINE constexpr bool close_flat_link(const CharT* target, const CharT* stop, const CharT* limit, bool underscore) {
     if (byte_of(*stop) == ']') {
       if (limit - stop < 2 || byte_of(stop[1]) != ']') return false;
       if (emitting()) show_target(target, stop, false, underscore);

@@ -101,9 +101,7 @@ class builder {
     if (drops_leading_space()) {  // else nothing is pending: the run goes on the text as it is
       while (first < last && is_space(byte_of(*first))) ++first;
       if (first == last) return;
-      // Most runs after a space have no separator to put: no call for them.
-      if (pending_ != pending_none && !at_output_start()) before_content(offset_of(first));
-      else pending_ = pending_none;
+      before_content(offset_of(first));
     }
     map_run(offset_of(first));
     note_read(offset_of(last));
@@ -441,12 +439,17 @@ class builder {
     return at_output_start() || pending_ != pending_none || is_space(byte_of(d_.text[d_.text.size() - 1]));
   }
 
-  /// Puts the separator a pending space or line break asks for before new content.
-  constexpr void before_content(std::uint32_t src) {
+  /// Puts the separator a pending space or line break asks for before new content. Most
+  /// content has none to put: that test is inlined, the separator is not.
+  WIKIREL_HOT_INLINE constexpr void before_content(std::uint32_t src) {
     if (at_output_start() || pending_ == pending_none) {
       pending_ = pending_none;
       return;
     }
+    put_separator(src);
+  }
+
+  constexpr void put_separator(std::uint32_t src) {
     verbatim_ = false;  // a separator the input does not have there
     CharT& last = d_.text[d_.text.size() - 1];
     if (is_space(byte_of(last))) {

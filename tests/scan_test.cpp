@@ -24,6 +24,15 @@ std::string random_text(std::mt19937& rng, std::size_t n) {
   for (char& c : s) c = prose(rng) < 14 ? 'a' + static_cast<char>(prose(rng)) : alphabet[pick(rng)];
   return s;
 }
+
+/// The answer a list gives when scanned word by word: what each hashed or filtered lookup
+/// below must agree with.
+template <std::size_t N>
+bool listed(const std::string_view (&list)[N], const std::string& w) {
+  for (std::string_view e : list)
+    if (wikirel::detail::equals_ci(w.data(), w.size(), e)) return true;
+  return false;
+}
 }  // namespace
 
 TEST_CASE("find_first_of: SIMD path equals the scalar path at every position") {
@@ -281,11 +290,6 @@ TEST_CASE("pack_word: the two-load packing equals the byte loop for every length
 
 TEST_CASE("word_set: the hashed lookup answers as a scan of the list does") {
   using namespace wikirel::detail;
-  const auto scan = [](const std::string& w) {
-    for (std::string_view e : never_final_words)
-      if (equals_ci(w.data(), w.size(), e)) return true;
-    return false;
-  };
   for (std::string_view e : never_final_words) {
     std::string w(e);
     CHECK(never_final_set.contains(w.data(), w.size()));
@@ -301,33 +305,24 @@ TEST_CASE("word_set: the hashed lookup answers as a scan of the list does") {
     std::string w;
     const int n = 1 + round % 6;
     for (int k = 0; k < n; ++k) w.push_back("aeiomnrstgpcdlvAEG\x01"[rng() % 19]);
-    REQUIRE(never_final_set.contains(w.data(), w.size()) == scan(w));
+    REQUIRE(never_final_set.contains(w.data(), w.size()) == listed(never_final_words, w));
   }
 }
 
-TEST_CASE("reference headings: the length and first-byte filter keeps every name and answers as the list does") {
+TEST_CASE("reference headings: the length and first-byte filter keeps every name, in either case") {
+  // The filter only turns headings away before the list is scanned, so what it could get
+  // wrong is a listed name it turns away: every one is tried, capitalised, and one letter
+  // longer (which some lists have: "reference", "references").
   using namespace wikirel::detail;
-  const auto scan = [](const std::string& h) {
-    for (std::string_view e : reference_headings)
-      if (equals_ci(h.data(), h.size(), e)) return true;
-    return false;
-  };
   for (std::string_view e : reference_headings) {
     std::string h(e);
     CHECK(is_reference_heading(std::string_view(h)));
     if (h[0] >= 'a' && h[0] <= 'z') h[0] = static_cast<char>(h[0] - 0x20);  // "Notes"
     CHECK(is_reference_heading(std::string_view(h)));
-    h.push_back('s');  // "Notess", "Sourcess": one letter more is another heading unless listed
-    CHECK(is_reference_heading(std::string_view(h)) == scan(h));
+    h.push_back('s');
+    CHECK(is_reference_heading(std::string_view(h)) == listed(reference_headings, h));
   }
   CHECK_FALSE(is_reference_heading(std::string_view("History")));
   CHECK_FALSE(is_reference_heading(std::string_view("")));
-  CHECK_FALSE(is_reference_heading(std::string_view("Nites")));  // shares "notes"'s length and first letter
-  std::mt19937 rng(7);
-  for (int round = 0; round < 20000; ++round) {
-    std::string h;
-    const int n = 1 + static_cast<int>(rng() % 20);
-    for (int k = 0; k < n; ++k) h.push_back("referncsotbilgaphy RNSFE\xC3\xA9"[rng() % 26]);
-    REQUIRE(is_reference_heading(std::string_view(h)) == scan(h));
-  }
+  CHECK_FALSE(is_reference_heading(std::string_view("Nites")));  // passes the filter ("notes"), not the list
 }

@@ -150,9 +150,9 @@ struct timing {
 
 /// Times the stages in interleaved rounds (a round of each stage in turn, `repeat` times), so
 /// that every stage sees the same spells of a noisy machine and their ratios mean something.
-/// seconds[k][r] is round r of stages[k].
+/// timings[k] sums up stages[k]; seconds[k][r] is its round r.
 struct interleaved {
-  std::vector<timing> stages;
+  std::vector<timing> timings;
   std::vector<std::vector<double>> seconds;
 };
 
@@ -160,7 +160,7 @@ interleaved time_stages(const std::vector<document>& docs, const std::vector<sta
   std::string json;
   json.reserve(1 << 20);
   interleaved out;
-  out.stages.resize(stages.size());
+  out.timings.resize(stages.size());
   out.seconds.resize(stages.size());
   static volatile std::size_t sink = 0;
   for (int r = 0; r < repeat; ++r) {
@@ -169,20 +169,20 @@ interleaved time_stages(const std::vector<document>& docs, const std::vector<sta
       const auto start = std::chrono::steady_clock::now();
       sink = sink + run_round(docs, stages[k], json);
       out.seconds[k].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      if (r == 0) out.stages[k].allocated = allocated_bytes.load() - before;
+      if (r == 0) out.timings[k].allocated = allocated_bytes.load() - before;
     }
   }
   for (std::size_t k = 0; k < stages.size(); ++k) {
     std::vector<double> sorted = out.seconds[k];
     std::sort(sorted.begin(), sorted.end());
-    out.stages[k].best_seconds = sorted.front();
-    out.stages[k].median_seconds = sorted[sorted.size() / 2];
+    out.timings[k].best_seconds = sorted.front();
+    out.timings[k].median_seconds = sorted[sorted.size() / 2];
   }
   return out;
 }
 
 timing time_stage(const std::vector<document>& docs, stage s, int repeat) {
-  return time_stages(docs, {s}, repeat).stages.front();
+  return time_stages(docs, {s}, repeat).timings.front();
 }
 
 /// The median over rounds of a[r] / b[r]: rounds next to each other in time, paired.
@@ -252,7 +252,7 @@ int main(int argc, char** argv) {
   const interleaved timed = time_stages(docs, stages, repeat);
   for (std::size_t k = 0; k < stages.size(); ++k) {
     const stage s = stages[k];
-    const timing& t = timed.stages[k];
+    const timing& t = timed.timings[k];
     const double rate = static_cast<double>(bytes) / 1e6 / t.best_seconds;
     std::printf("%-9s  %zu bytes  %zu articles  best %.4f s  median %.4f s  %8.1f MB/s  %9.0f articles/s  "
                 "allocated %.3f bytes per input byte\n",
@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
   };
   if (const std::size_t st = index_of(stage::structure), fu = index_of(stage::full); st < stages.size() && fu < stages.size())
     std::printf("structure/full speed: %.2f (best over best), %.2f (median of rounds paired in time)\n",
-                timed.stages[fu].best_seconds / timed.stages[st].best_seconds,
+                timed.timings[fu].best_seconds / timed.timings[st].best_seconds,
                 median_paired_ratio(timed.seconds[fu], timed.seconds[st]));
   if (scale) scaling(docs, repeat);
   if (full_rate > 0)

@@ -463,13 +463,19 @@ bool run_family(const std::string& name, kind as, const std::function<std::strin
     }
     return ms;
   };
-  const auto too_slow = [&](const std::vector<measurement>& ms) {
+  // How much longer the largest size took than the one before it, and what is allowed.
+  const auto last_ratio = [](const std::vector<measurement>& ms) {
+    return ms.back().seconds / std::max(ms[ms.size() - 2].seconds, 1e-6);
+  };
+  const double allowed = s.max_ratio * (s.sizes_mb.back() / s.sizes_mb[s.sizes_mb.size() - 2]) / 2;  // 2.5 a doubling
+  const auto all_finished = [&](const std::vector<measurement>& ms) {
     if (ms.size() < 2 || ms.size() != s.sizes_mb.size()) return false;
     for (const measurement& m : ms)
       if (m.status != measurement::ok) return false;
-    const double size_ratio = s.sizes_mb.back() / s.sizes_mb[s.sizes_mb.size() - 2];
-    const double ratio = ms.back().seconds / std::max(ms[ms.size() - 2].seconds, 1e-6);
-    return ratio > s.max_ratio * size_ratio / 2 && ms.back().seconds > too_fast_to_tell;
+    return true;
+  };
+  const auto too_slow = [&](const std::vector<measurement>& ms) {
+    return all_finished(ms) && last_ratio(ms) > allowed && ms.back().seconds > too_fast_to_tell;
   };
   std::vector<measurement> ms = measure_sizes(1);
   bool again = false;
@@ -490,13 +496,9 @@ bool run_family(const std::string& name, kind as, const std::function<std::strin
   if (s.can_grow && too_slow(ms)) {
     const std::vector<measurement> larger = measure_sizes(2);
     char buf[96];
-    if (larger.size() == ms.size() && larger.back().status == measurement::ok && !too_slow(larger)) {
-      unconfirmed = true;
-      std::snprintf(buf, sizeof buf, " (not at twice the sizes: %.2fx)",
-                    larger.back().seconds / std::max(larger[larger.size() - 2].seconds, 1e-6));
-    } else if (larger.size() == ms.size() && larger.back().status == measurement::ok) {
-      std::snprintf(buf, sizeof buf, " (again at twice the sizes: %.2fx)",
-                    larger.back().seconds / std::max(larger[larger.size() - 2].seconds, 1e-6));
+    if (all_finished(larger)) {
+      unconfirmed = !too_slow(larger);
+      std::snprintf(buf, sizeof buf, " (%s at twice the sizes: %.2fx)", unconfirmed ? "not" : "again", last_ratio(larger));
     } else {
       std::snprintf(buf, sizeof buf, " (twice the sizes did not finish)");
     }
@@ -511,11 +513,8 @@ bool run_family(const std::string& name, kind as, const std::function<std::strin
   for (std::size_t i = ms.size(); i < s.sizes_mb.size(); ++i) std::printf(" %11s", "-");
   std::string verdict;
   if (ok && ms.size() >= 2) {
-    const measurement& a = ms[ms.size() - 2];
     const measurement& b = ms.back();
-    const double ratio = b.seconds / std::max(a.seconds, 1e-6);
-    const double size_ratio = s.sizes_mb.back() / s.sizes_mb[s.sizes_mb.size() - 2];
-    const double allowed = s.max_ratio * size_ratio / 2;  // 2.5 for a doubling
+    const double ratio = last_ratio(ms);
     const long growth = b.peak_kb > 0 ? b.peak_kb - b.baseline_kb : -1;
     const double memory = growth >= 0 && b.input_kb > 0 ? static_cast<double>(growth) / static_cast<double>(b.input_kb) : -1;
     std::printf(" %7.2fx", ratio);

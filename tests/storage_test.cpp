@@ -280,6 +280,36 @@ TEST_CASE("the chunked record list: chunks never move, runs cover every record o
   CHECK(one.contiguous()[0] == 7);
 }
 
+TEST_CASE("the chunked record list: run_at gives a range as one array exactly when one chunk holds it") {
+  chunked_list<int> l;
+  l.reserve(4);
+  for (int i = 0; i < 200; ++i) l.push_back(i);  // several chunks: first, middle ones, last
+  std::vector<std::size_t> starts;  // where each chunk begins
+  l.for_each_run([&](const int*, std::size_t start, std::size_t) { starts.push_back(start); });
+  REQUIRE(starts.size() >= 4);
+  starts.push_back(200);
+  std::size_t whole = 0, split = 0;
+  for (std::size_t i = 0; i < 200; ++i)
+    for (std::size_t n = 1; i + n <= 200 && n <= 40; ++n) {
+      std::size_t k = 0;
+      while (starts[k + 1] <= i) ++k;
+      const bool one_chunk = i + n <= starts[k + 1];
+      const int* run = l.run_at(i, n);
+      CAPTURE(i);
+      CAPTURE(n);
+      REQUIRE((run != nullptr) == one_chunk);
+      if (run) {
+        CHECK(run == &l[i]);
+        CHECK(run[n - 1] == static_cast<int>(i + n - 1));
+        ++whole;
+      } else {
+        ++split;
+      }
+    }
+  CHECK(whole > 0);
+  CHECK(split > 0);
+}
+
 TEST_CASE("the timeline is in order on every corpus article (events in many chunks are merged)") {
   if (!wikirel_test::have_shared()) return;
   std::size_t checked = 0, merged = 0;

@@ -91,6 +91,7 @@ class fixed_list {
   constexpr std::size_t capacity() const noexcept { return N; }
   constexpr std::size_t allocated() const noexcept { return 0; }
   constexpr T* contiguous() noexcept { return items_.data(); }
+  constexpr T* run_at(std::size_t i, std::size_t) noexcept { return items_.data() + i; }
   template <class F>
   constexpr void for_each_run(F f) const {
     if (size_ > 0) f(items_.data(), std::size_t{0}, size_);

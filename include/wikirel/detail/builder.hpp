@@ -641,19 +641,24 @@ class builder {
       for (std::size_t k = 0; k < count; ++k) {
         const std::uint32_t c = static_cast<std::uint32_t>(first_citation + k);
         const std::uint32_t first = run[k].first_use, end = first + run[k].use_count;
+        // Each record is reached once per swap through a pointer: in a chunked list every
+        // index costs a search of the chunks.
         while (next_slot[c] < end) {
-          const std::uint32_t i = next_slot[c];
-          const std::uint32_t home = uses[i].citation;
+          use_record& here = uses[next_slot[c]];
+          const std::uint32_t home = here.citation;
           if (home == c) {
             ++next_slot[c];
             continue;
           }
-          const std::uint32_t j = next_slot[home]++;
-          const use_record moved = uses[j];
-          uses[j] = uses[i];
-          uses[i] = moved;
+          use_record& there = uses[next_slot[home]++];
+          const use_record moved = there;
+          there = here;
+          here = moved;
         }
-        order_by_offset(uses, first, run[k].use_count);
+        const std::uint32_t n = run[k].use_count;
+        if (n < 2) continue;
+        if (use_record* in_one_chunk = run_of(uses, first, n)) order_by_offset(in_one_chunk, 0, n);
+        else order_by_offset(uses, first, n);
       }
     });
   }
@@ -673,6 +678,14 @@ class builder {
       for (; m > first && uses[m - 1].offset > u.offset; --m) uses[m] = uses[m - 1];
       uses[m] = u;
     }
+  }
+  /// The uses [first, first + count) as one array, or null when they span chunks.
+  static constexpr use_record* run_of(use_record* uses, std::uint32_t first, std::uint32_t) noexcept {
+    return uses + first;
+  }
+  template <class List>
+  static constexpr use_record* run_of(List& uses, std::uint32_t first, std::uint32_t count) noexcept {
+    return uses.run_at(first, count);
   }
   static constexpr use_record* begin_of(use_record* uses) noexcept { return uses; }
   template <class List>

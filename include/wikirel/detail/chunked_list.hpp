@@ -67,6 +67,14 @@ class chunked_list {
   constexpr const T& back() const noexcept { return (*this)[size_ - 1]; }
   /// The records as one array when they fit in one chunk (to sort them fast), else null.
   constexpr T* contiguous() noexcept { return chunks_.size() == 1 ? head_ : nullptr; }
+  /// The records [i, i + n) as one array when one chunk holds them all, else null.
+  constexpr T* run_at(std::size_t i, std::size_t n) noexcept {
+    if (i + n <= head_capacity_) return head_ + i;
+    if (i >= tail_start_) return tail_ + (i - tail_start_);
+    if (i < head_capacity_) return nullptr;
+    const chunk& c = chunks_[chunk_of(i)];
+    return i + n <= c.start + c.capacity ? c.data + (i - c.start) : nullptr;
+  }
   /// Calls f(records, first index, count) for each chunk's run of records, in order; the
   /// records are writable when the list is.
   template <class F>
@@ -113,12 +121,17 @@ class chunked_list {
     return in_middle(i);
   }
   constexpr T* in_middle(std::size_t i) const noexcept {
+    const chunk& c = chunks_[chunk_of(i)];
+    return c.data + (i - c.start);
+  }
+  /// The chunk holding index i, which is neither in the first chunk nor in the last.
+  constexpr std::size_t chunk_of(std::size_t i) const noexcept {
     std::size_t lo = 0, hi = chunks_.size() - 1;
     while (hi - lo > 1) {
       const std::size_t mid = (lo + hi) / 2;
       if (chunks_[mid].start <= i) lo = mid; else hi = mid;
     }
-    return chunks_[lo].data + (i - chunks_[lo].start);
+    return lo;
   }
   /// Growth nobody planned: half as much again. No floor: a small step costs no copy.
   constexpr void grow(std::size_t needed) {

@@ -5,6 +5,7 @@
 #include <wikirel/detail/sentences.hpp>
 #include <wikirel/detail/temporal_simd.hpp>
 #include <wikirel/detail/temporal_words.hpp>
+#include <wikirel/detail/template_args.hpp>
 #include <wikirel/detail/wikitext_names.hpp>
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace {
 using specials = wikirel::detail::byte_set<'\n', '{', '}', '[', ']', '<', '\'', '&', '|', '_'>;
@@ -325,4 +327,81 @@ TEST_CASE("reference headings: the length and first-byte filter keeps every name
   CHECK_FALSE(is_reference_heading(std::string_view("History")));
   CHECK_FALSE(is_reference_heading(std::string_view("")));
   CHECK_FALSE(is_reference_heading(std::string_view("Nites")));  // passes the filter ("notes"), not the list
+}
+
+namespace {
+struct split_result {
+  std::string key, value;
+  std::size_t at = 0;  ///< where the value starts in the split text
+  bool plain = false;
+  bool operator==(const split_result& o) const { return key == o.key && value == o.value; }  // not the flag
+};
+
+/// The arguments of `inner`, split with a block cursor over Set (the one citations keep).
+template <bool MarksValues, class Set>
+std::vector<split_result> split_with(const std::string& inner) {
+  const char* first = inner.data();
+  const char* last = first + inner.size();
+  wikirel::detail::block_cursor<char, Set> cursor(first, last);
+  std::vector<split_result> out;
+  wikirel::detail::split_arguments<MarksValues>(
+      first, last, [&](const char* p, const char* l) { return cursor.next(p, l); },
+      [&](const wikirel::detail::template_arg<char>& a) {
+        split_result r;
+        if (a.named()) r.key.assign(a.key, a.key_end);
+        r.value.assign(a.value, a.value_end);
+        r.at = static_cast<std::size_t>(a.value - first);
+        r.plain = a.plain;
+        out.push_back(r);
+      });
+  return out;
+}
+
+/// What the reader's own test calls text that shows as written: no markup byte but a
+/// lone apostrophe or underscore (the byte after the value counts, as in the input).
+bool shows_as_written(const std::string& inner, const split_result& r) {
+  const std::string& value = r.value;
+  const std::size_t at = r.at;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (std::string_view("\n\r{}[]<&|").find(c) != std::string_view::npos) return false;
+    if ((c == '\'' || c == '_') && at + i + 1 < inner.size() && inner[at + i + 1] == c) return false;
+  }
+  return true;
+}
+}  // namespace
+
+TEST_CASE("split_arguments: a value said to be plain holds no markup, and marking changes no split") {
+  using wikirel::detail::argument_specials;
+  using wikirel::detail::markup_aware_specials;
+  const std::string cite =
+      "cite web | title = Plain words\n | url = http://a.org/x_y?a=1&b=2 | work = [[Linked]] | quote = it's"
+      " | q = ''shown'' | r = one\ntwo | s=  \n spaced \n | t = a_b | u = {{x|y=z}} | v = <!-- c --> w";
+  const auto marked = split_with<true, markup_aware_specials>(cite);
+  CHECK(marked == split_with<false, argument_specials>(cite));
+  REQUIRE(marked.size() == 10);
+  // s has newlines on both sides of its value: which the trim took is not known, so it
+  // is not said to be plain (the reader then looks for itself).
+  const bool expected[] = {true, false, false, true, false, false, false, true, false, false};
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    CAPTURE(marked[i].key);
+    CHECK(marked[i].plain == expected[i]);
+  }
+  std::mt19937 rng(7);
+  const std::string alphabet = "ab =|\n\r{}[]<>'_&-!";
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), len(0, 120);
+  std::size_t plain = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string inner = "cite|";
+    for (std::size_t n = len(rng); n > 0; --n) inner += alphabet[pick(rng)];
+    const auto with = split_with<true, markup_aware_specials>(inner);
+    CAPTURE(inner);
+    REQUIRE(with == split_with<false, argument_specials>(inner));
+    for (const split_result& r : with)
+      if (r.plain) {
+        ++plain;
+        CHECK(shows_as_written(inner, r));
+      }
+  }
+  CHECK(plain > 1000);
 }

@@ -20,6 +20,9 @@ struct template_arg {
   const C* value = nullptr;  ///< trimmed
   const C* value_end = nullptr;
   int position = 0;  ///< 1-based for positional arguments, 0 for named ones
+  /// The value is known to hold no markup (it shows as written). Only a split whose search
+  /// stops at every markup byte (see markup_aware_specials) can know; false says "unknown".
+  bool plain = false;
 
   constexpr bool named() const noexcept { return key != nullptr; }
   constexpr folded_name folded_key() const noexcept { return fold_name(key, key_end); }
@@ -44,17 +47,39 @@ constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& 
 
 /// The bytes that split a template's arguments or nest inside them.
 using argument_specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
+/// argument_specials and every other byte that can start markup in a value (newlines,
+/// apostrophes, entities, underscores): a split searching for these tells which values
+/// are plain, so that they need not be searched again before they are used.
+using markup_aware_specials = byte_set<'{', '}', '[', ']', '<', '|', '=', '\n', '\r', '\'', '&', '_'>;
+
+/// Where markup bytes stand in the value being split: the first and the last seen.
+template <class C>
+struct value_marks {
+  const C* first = nullptr;
+  const C* last = nullptr;
+  constexpr void note(const C* at) noexcept {
+    if (!first) first = at;
+    last = at;
+  }
+  /// True when no mark lies in [v, v_end). Marks before v or from v_end on are white
+  /// space the trim took off; marks on both sides leave it unknown, and false is said.
+  constexpr bool none_in(const C* v, const C* v_end) const noexcept {
+    return !first || last < v || first >= v_end;
+  }
+};
 
 /// Splits the inside of a template call ("name|a|k=v", without the braces). Returns the
 /// end of the name; calls visit(const template_arg&) for each argument in order.
 /// next(p, last) finds the first of argument_specials in [p, last): a fresh vector search
-/// (for_each_argument) or a block_cursor kept across calls.
-template <class C, class Next, class Visit>
+/// (for_each_argument) or a block_cursor kept across calls. With MarksValues, next stops
+/// at each of markup_aware_specials and each argument says whether its value is plain.
+template <bool MarksValues = false, class C, class Next, class Visit>
 constexpr const C* split_arguments(const C* first, const C* last, Next&& next, Visit&& visit) {
   const C* name_end = nullptr;
   const C* segment = first;
   const C* equals = nullptr;
   int braces = 0, brackets = 0, position = 0;
+  value_marks<C> marks;
   const auto finish_segment = [&](const C* end) {
     if (!name_end) {
       name_end = end;
@@ -73,6 +98,7 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
     } else {
       a.position = ++position;
     }
+    if constexpr (MarksValues) a.plain = marks.none_in(v, v_end);
     visit(a);
   };
   closer_finder<C> finder(last);  // cheap to make: its slots are filled as tags are met
@@ -80,19 +106,30 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
   while ((p = next(p, last)) < last) {
     const unsigned char c = byte_of(*p);
     const bool pair = last - p >= 2 && byte_of(p[1]) == c;
+    if (braces == 0 && brackets == 0 && c == '|') {
+      finish_segment(p);
+      segment = ++p;
+      equals = nullptr;
+      if constexpr (MarksValues) marks = {};
+      continue;
+    }
+    if (c == '=') {
+      if (braces == 0 && brackets == 0 && !equals && name_end) {
+        equals = p;
+        if constexpr (MarksValues) marks = {};  // what came before was the key
+      }
+      ++p;
+      continue;
+    }
+    // A lone apostrophe or underscore is text; anything else here is markup.
+    if constexpr (MarksValues)
+      if (!((c == '\'' || c == '_') && !pair)) marks.note(p);
     if (c == '{' && pair) ++braces, p += 2;
     else if (c == '}' && pair) braces -= braces > 0, p += 2;
     else if (c == '[' && pair) ++brackets, p += 2;
     else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
     else if (c == '<') p = skip_nested_tag(p, last, finder);
-    else if (braces == 0 && brackets == 0 && c == '|') {
-      finish_segment(p);
-      segment = ++p;
-      equals = nullptr;
-    } else {
-      if (c == '=' && braces == 0 && brackets == 0 && !equals && name_end) equals = p;
-      ++p;
-    }
+    else ++p;
   }
   finish_segment(last);
   return name_end;

@@ -204,11 +204,15 @@ class citation_reader {
   }
 
   constexpr text_ref raw(const template_arg<CharT>& a) const noexcept { return b_.source_ref(a.value, a.value_end); }
-  constexpr text_ref rendered(const template_arg<CharT>& a) { return reader_.render(a.value, a.value_end); }
+  /// A plain value (the split saw no markup in it) stays in the input, as render would
+  /// leave it, without being searched again.
+  constexpr text_ref rendered(const template_arg<CharT>& a) {
+    return a.plain ? b_.source_ref(a.value, a.value_end) : reader_.render(a.value, a.value_end);
+  }
 
   constexpr void read_cite(citation_record& c, const CharT* inner, const CharT* inner_end) {
     cite_fields f;
-    split_arguments(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
+    split_arguments<true>(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
     store(c, f);
@@ -317,7 +321,7 @@ class citation_reader {
     cite_fields f;
     bool dated = false;
     int authors = 0;
-    split_arguments(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
+    split_arguments<true>(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
       if (a.value >= a.value_end) return;
       if (a.named()) {
         const folded_name k = a.folded_key();
@@ -376,7 +380,7 @@ class citation_reader {
   Reader& reader_;
   const CharT* src_;
   const CharT* end_;
-  block_cursor<CharT, argument_specials> cursor_{src_, end_};
+  block_cursor<CharT, markup_aware_specials> cursor_{src_, end_};
 };
 
 template <class CharT, class Storage, class Reader>

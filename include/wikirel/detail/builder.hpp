@@ -104,7 +104,7 @@ class builder {
       before_content(offset_of(first));
     }
     map_run(offset_of(first));
-    note_read(offset_of(last));
+    note_read_within(offset_of(last));
     note_verbatim(offset_of(first));
     append_run(first, static_cast<std::size_t>(last - first));
   }
@@ -342,6 +342,11 @@ class builder {
   /// The input has been read up to `offset` (what make_room projects from).
   constexpr void note_read(std::size_t offset) noexcept {
     if (offset > read_mark_ && offset <= d_.source.size()) read_mark_ = static_cast<std::uint32_t>(offset);
+  }
+  /// note_read for an offset known to lie in the input (the end of a run of it), without
+  /// a branch: it is taken for every run of text.
+  constexpr void note_read_within(std::uint32_t offset) noexcept {
+    read_mark_ = offset > read_mark_ ? offset : read_mark_;
   }
 
   /// Grows a dynamic list to the size this article will likely need, projected from how

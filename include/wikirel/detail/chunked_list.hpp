@@ -71,7 +71,7 @@ class chunked_list {
   constexpr T* run_at(std::size_t i, std::size_t n) noexcept {
     if (i + n <= head_capacity_) return head_ + i;
     if (i >= tail_start_) return tail_ + (i - tail_start_);
-    if (i < head_capacity_) return nullptr;
+    if (i < head_capacity_) return nullptr;  // starts in the first chunk, runs past it
     const chunk& c = chunks_[chunk_of(i)];
     return i + n <= c.start + c.capacity ? c.data + (i - c.start) : nullptr;
   }

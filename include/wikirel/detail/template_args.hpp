@@ -4,6 +4,7 @@
 // The arguments of a template call, split at its own '|'s: not at those inside nested
 // templates, links, comments or tags.
 
+#include "block_scan.hpp"
 #include "chars.hpp"
 #include "scan.hpp"
 #include "tags.hpp"
@@ -20,8 +21,8 @@ struct template_arg {
   const C* value = nullptr;  ///< trimmed
   const C* value_end = nullptr;
   int position = 0;  ///< 1-based for positional arguments, 0 for named ones
-  /// The value is known to hold no markup (it shows as written). Only a split whose search
-  /// stops at every markup byte (see markup_aware_specials) can know; false says "unknown".
+  /// The value is known to hold no markup (it shows as written). Only split_marking_values
+  /// can know; false says "unknown".
   bool plain = false;
 
   constexpr bool named() const noexcept { return key != nullptr; }
@@ -51,6 +52,9 @@ using argument_specials = byte_set<'{', '}', '[', ']', '<', '|', '='>;
 /// apostrophes, entities, underscores): a split searching for these tells which values
 /// are plain, so that they need not be searched again before they are used.
 using markup_aware_specials = byte_set<'{', '}', '[', ']', '<', '|', '=', '\n', '\r', '\'', '&', '_'>;
+/// The search split_marking_values takes: its type is what makes the marks true.
+template <class C>
+using markup_aware_cursor = block_cursor<C, markup_aware_specials>;
 
 /// Where markup bytes stand in the value being split: the first and the last seen.
 template <class C>
@@ -71,8 +75,8 @@ struct value_marks {
 /// Splits the inside of a template call ("name|a|k=v", without the braces). Returns the
 /// end of the name; calls visit(const template_arg&) for each argument in order.
 /// next(p, last) finds the first of argument_specials in [p, last): a fresh vector search
-/// (for_each_argument) or a block_cursor kept across calls. With MarksValues, next stops
-/// at each of markup_aware_specials and each argument says whether its value is plain.
+/// (for_each_argument) or a block_cursor kept across calls. MarksValues is for
+/// split_marking_values alone, whose search stops at every markup byte.
 template <bool MarksValues = false, class C, class Next, class Visit>
 constexpr const C* split_arguments(const C* first, const C* last, Next&& next, Visit&& visit) {
   const C* name_end = nullptr;
@@ -121,9 +125,10 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
       ++p;
       continue;
     }
-    // A lone apostrophe or underscore is text; anything else here is markup.
-    if constexpr (MarksValues)
-      if (!((c == '\'' || c == '_') && !pair)) marks.note(p);
+    if constexpr (MarksValues) {
+      const bool lone_text = (c == '\'' || c == '_') && !pair;  // "it's", "a_b": text
+      if (!lone_text) marks.note(p);
+    }
     if (c == '{' && pair) ++braces, p += 2;
     else if (c == '}' && pair) braces -= braces > 0, p += 2;
     else if (c == '[' && pair) ++brackets, p += 2;
@@ -133,6 +138,15 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
   }
   finish_segment(last);
   return name_end;
+}
+
+/// split_arguments over a cursor that stops at every byte that can start markup, so that
+/// each argument also says whether its value is plain (template_arg::plain).
+template <class C, class Visit>
+constexpr const C* split_marking_values(const C* first, const C* last, markup_aware_cursor<C>& cursor,
+                                        Visit&& visit) {
+  return split_arguments<true>(
+      first, last, [&cursor](const C* p, const C* l) { return cursor.next(p, l); }, visit);
 }
 
 /// split_arguments with a vector search from each stop; the bytes up to `readable` (the

@@ -212,7 +212,7 @@ class citation_reader {
 
   constexpr void read_cite(citation_record& c, const CharT* inner, const CharT* inner_end) {
     cite_fields f;
-    split_arguments<true>(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
+    split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
     store(c, f);
@@ -321,7 +321,7 @@ class citation_reader {
     cite_fields f;
     bool dated = false;
     int authors = 0;
-    split_arguments<true>(inner, inner_end, next_special(), [&](const template_arg<CharT>& a) {
+    split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.value >= a.value_end) return;
       if (a.named()) {
         const folded_name k = a.folded_key();
@@ -370,17 +370,13 @@ class citation_reader {
     return b_.arena_ref(start);
   }
 
-  /// The search every split of a citation's markup takes: one block cursor over the whole
-  /// input, which citations, read in input order, walk forward.
-  constexpr auto next_special() noexcept {
-    return [this](const CharT* p, const CharT* last) { return cursor_.next(p, last); };
-  }
-
   builder_type& b_;
   Reader& reader_;
   const CharT* src_;
   const CharT* end_;
-  block_cursor<CharT, markup_aware_specials> cursor_{src_, end_};
+  /// The search every split of a citation's markup takes: one cursor over the whole
+  /// input, which citations, read in input order, walk forward.
+  markup_aware_cursor<CharT> cursor_{src_, end_};
 };
 
 template <class CharT, class Storage, class Reader>

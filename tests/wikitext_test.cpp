@@ -3,6 +3,7 @@
 
 #include <wikirel/article.hpp>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -146,6 +147,32 @@ TEST_CASE("references: named reuse, groups and list-defined definitions") {
   CHECK(a.citations()[2].text() == "List-defined.");
   CHECK(a.citations()[2].uses().size() == 1);  // the definition in the list is not a use
   CHECK(a.citations()[0].uses()[0].offset == 2);
+}
+
+TEST_CASE("references: every use of a named ref is its own, in input order, however many there are") {
+  // Names reused out of order, hundreds of times, so that the uses of one citation lie far
+  // apart among the others' (and the list of uses grows over several chunks).
+  std::string text;
+  constexpr int names = 37, uses = 1500;
+  for (int n = 0; n < names; ++n) text += "Def " + std::to_string(n) + ".<ref name=r" + std::to_string(n) + ">Source.</ref>\n";
+  for (int k = 0; k < uses; ++k) text += "Line.<ref name=r" + std::to_string((k * 11 + k / 7) % names) + " />\n";
+  const auto a = wiki(text);
+  REQUIRE(a.citations().size() == static_cast<std::size_t>(names));
+  std::size_t seen = 0;
+  for (const auto c : a.citations()) {
+    const std::string tag = "<ref name=" + std::string(c.name());
+    std::size_t previous = 0;
+    for (std::size_t u = 0; u < c.uses().size(); ++u) {
+      const std::size_t at = c.uses()[u].offset;
+      CAPTURE(c.name());
+      CHECK(text.compare(at, tag.size(), tag) == 0);  // the use is this citation's own tag
+      CHECK((at > previous || u == 0));
+      CHECK(!std::isdigit(static_cast<unsigned char>(text[at + tag.size()])));  // r1 is not r12
+      previous = at;
+    }
+    seen += c.uses().size();
+  }
+  CHECK(seen == static_cast<std::size_t>(names + uses));
 }
 
 TEST_CASE("cite templates give their fields") {

@@ -143,6 +143,13 @@ constexpr auto kArticle = wikirel::parse<fitted>(kCompileTime);
 static_assert(kArticle.sections().size() == 2);
 static_assert(kArticle.sections()[1].heading() == "Crisis (1933–35)");
 static_assert(kArticle.citations()[0].title() == "Duck Soup");
+static_assert(kArticle.timeline()[0].when().begin.year == 1921 && kArticle.timeline()[1].when().begin.year == 1933);
+// A year past the timeline's packed keys: the sort by comparisons, in constant evaluation.
+constexpr std::string_view kDeepPast = "In 1990 a treaty. In 40000 BC a camp.\n";
+constexpr wikirel::capacities kDeepNeed = wikirel::measure(kDeepPast);
+constexpr auto kDeepArticle = wikirel::parse<
+    wikirel::fixed_storage<kDeepNeed.sections, kDeepNeed.events, kDeepNeed.citations, kDeepNeed.text_bytes, kDeepNeed.links>>(kDeepPast);
+static_assert(kDeepArticle.timeline()[0].when().begin.year == -40000 && kDeepArticle.timeline()[1].when().begin.year == 1990);
 }  // namespace
 
 TEST_CASE("an article parsed at compile time into exactly measured storage is read at run time") {
@@ -310,35 +317,89 @@ TEST_CASE("the chunked record list: run_at gives a range as one array exactly wh
   CHECK(split > 0);
 }
 
-TEST_CASE("the timeline is in order on every corpus article (events in many chunks are merged)") {
+namespace {
+
+/// Checks that a's timeline holds each event once, by start, closed before open, by end,
+/// then in text order; returns the number of chunks its events are kept in.
+template <class Article>
+std::size_t check_timeline(const Article& a) {
+  REQUIRE(a.timeline().size() == a.events().size());
+  std::vector<bool> seen(a.events().size(), false);
+  for (std::size_t i = 0; i < a.timeline().size(); ++i) {
+    const std::size_t k = a.timeline()[i].index();
+    REQUIRE(k < seen.size());
+    CHECK_FALSE(seen[k]);
+    seen[k] = true;
+    if (i == 0) continue;
+    const auto x = a.timeline()[i - 1].when(), y = a.timeline()[i].when();
+    const bool ordered = x.begin != y.begin ? x.begin < y.begin
+                         : x.open_end != y.open_end ? y.open_end
+                         : x.end != y.end ? x.end < y.end
+                         : a.timeline()[i - 1].index() < k;
+    CHECK(ordered);
+  }
+  std::size_t runs = 0;
+  a.data().events.for_each_run([&](const auto*, std::size_t, std::size_t) { ++runs; });
+  return runs;
+}
+
+/// `count` dated sentences, their years scattered over 1000..1999, every fifth a range
+/// ("from 1203 to 1311") and every seventh open ("since 1405"): equal starts are common.
+std::string dated_sentences(std::size_t count, std::string_view extra = {}) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t year = 1000 + (i * 7919) % 1000;
+    if (i % 5 == 0) text += "From " + std::to_string(year) + " to " + std::to_string(year + 108) + " a war. ";
+    else if (i % 7 == 0) text += "Since " + std::to_string(year) + " calm. ";
+    else text += "In " + std::to_string(year) + " a treaty. ";
+    if (i % 40 == 39) text += "\n\n";
+  }
+  return text + std::string(extra) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("the timeline is in order on every corpus article") {
   if (!wikirel_test::have_shared()) return;
-  std::size_t checked = 0, merged = 0;
+  std::size_t checked = 0, chunked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(wikirel_test::shared_dir() / "corpus" / "wikitext")) {
     const std::string text = wikirel_test::read_file(entry.path());
     const auto a = wikirel::parse(text);
     CAPTURE(entry.path().filename().string());
-    REQUIRE(a.timeline().size() == a.events().size());
-    std::vector<bool> seen(a.events().size(), false);
-    for (std::size_t i = 0; i < a.timeline().size(); ++i) {
-      const std::size_t k = a.timeline()[i].index();
-      REQUIRE(k < seen.size());
-      CHECK_FALSE(seen[k]);
-      seen[k] = true;
-      if (i == 0) continue;
-      const auto x = a.timeline()[i - 1].when(), y = a.timeline()[i].when();
-      const bool ordered = x.begin != y.begin ? x.begin < y.begin
-                           : x.open_end != y.open_end ? y.open_end
-                           : x.end != y.end ? x.end < y.end
-                           : a.timeline()[i - 1].index() < k;
-      CHECK(ordered);
-    }
+    if (check_timeline(a) > 1) ++chunked;
     checked += a.timeline().size();
-    std::size_t runs = 0;
-    a.data().events.for_each_run([&](const auto*, std::size_t, std::size_t) { ++runs; });
-    if (runs > 1) ++merged;
   }
   CHECK(checked > 1000);
-  CHECK(merged > 0);  // some articles keep their events in several chunks: the merge ran
+  CHECK(chunked > 0);  // some articles keep their events in several chunks: the keys are read run by run
+}
+
+// The timeline sorts by packed keys while every year fits 16 bits and there are at most
+// 8,192 events; past either it sorts by comparisons, a run per chunk, then merges the runs.
+TEST_CASE("the timeline is in order on both sides of the packed keys' reach") {
+  const wikirel::options o{wikirel::format::wikitext};
+  SUBCASE("8,192 events: the largest index a key holds") {
+    const auto a = wikirel::parse(dated_sentences(8192), o);
+    REQUIRE(a.events().size() == 8192);
+    CHECK(check_timeline(a) > 1);
+  }
+  SUBCASE("8,193 events: compared, and the chunks' runs merged") {
+    const auto a = wikirel::parse(dated_sentences(8193), o);
+    REQUIRE(a.events().size() == 8193);
+    CHECK(check_timeline(a) > 1);
+  }
+  SUBCASE("a year before 32768 BC among ordinary ones") {
+    const auto a = wikirel::parse(dated_sentences(300, "In 40000 BC people lived here."), o);
+    REQUIRE(a.events().size() == 301);
+    check_timeline(a);
+    CHECK(a.timeline()[0].when().begin.year == -40000);
+  }
+  SUBCASE("the earliest and latest years a key holds") {
+    const auto a = wikirel::parse(dated_sentences(300, "In 32768 BC people lived here. In AD 32767 a comet."), o);
+    REQUIRE(a.events().size() == 302);
+    check_timeline(a);
+    CHECK(a.timeline()[0].when().begin.year == -32768);
+    CHECK(a.timeline()[301].when().begin.year == 32767);
+  }
 }
 
 TEST_CASE("dynamic and fixed storage agree on the shared corpus (the arena in chunks, the fixed one whole)") {

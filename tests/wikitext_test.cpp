@@ -207,6 +207,13 @@ TEST_CASE("cite templates give their fields") {
   CHECK(!j.text().empty());
 }
 
+TEST_CASE("cite templates: an isbn13 parameter gives the ISBN (its digits are no author number)") {
+  const auto a = wiki("X.<ref>{{cite book |last1=Marek |title=Coal |ISBN13=978-0-00-000002-4}}</ref>\n");
+  REQUIRE(a.citations().size() == 1);
+  CHECK(a.citations()[0].isbn() == "978-0-00-000002-4");
+  CHECK(a.citations()[0].authors().size() == 1);
+}
+
 TEST_CASE("short citations: identical sfn calls are one citation") {
   const auto a = wiki("A.{{sfn|Smith|2001|p=4}} B.{{sfn|Smith|2001|p=4}} C.{{sfn|Smith|2001|p=9}}\n"
                       "D.<ref>{{harvnb|Jones|1999|p=7}}</ref> {{harvtxt|Brown|1980}} said so.\n");

@@ -69,9 +69,11 @@ enum class cite_key : std::uint8_t {
 /// key is compared as written, ignoring ASCII case: no folding copy per argument.
 template <class C>
 constexpr cite_key classify_cite_key(const C* k, std::size_t n, int& number) noexcept {
+  number = 1;
+  // Before the trailing digits are read as an author's number: "isbn13" is no thirteenth "isbn".
+  if (n == 6 && equals_ci(k, n, "isbn13")) return cite_key::isbn;
   std::size_t base = n;
   while (base > 0 && is_digit(byte_of(k[base - 1]))) --base;
-  number = 1;
   if (base < n) {
     number = 0;
     for (std::size_t i = base; i < n && number < 1000; ++i) number = number * 10 + (byte_of(k[i]) - '0');
@@ -101,7 +103,7 @@ constexpr cite_key classify_cite_key(const C* k, std::size_t n, int& number) noe
       if (is("first")) return cite_key::first;
       if (is("given")) return cite_key::first;
       return cite_key::other;
-    case 6: return is("author") ? cite_key::author : is("isbn13") ? cite_key::isbn : is("series") ? cite_key::work
+    case 6: return is("author") ? cite_key::author : is("series") ? cite_key::work
                    : is("people") ? cite_key::free_authors : cite_key::other;
     case 7: return is("website") ? cite_key::work : is("journal") ? cite_key::work : is("authors") ? cite_key::free_authors
                    : is("surname") ? cite_key::last : cite_key::other;

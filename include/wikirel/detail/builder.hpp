@@ -709,6 +709,7 @@ class builder {
   static constexpr int timeline_index_bits = 13;
   /// Bits of a date in a timeline key: 16 of year, 4 of month, 5 of day.
   static constexpr int timeline_date_bits = 25;
+  static_assert(2 * timeline_date_bits + 1 + timeline_index_bits <= 64, "a timeline key is one 64-bit number");
 
   /// A date as an unsigned number in the order of dates, when it fits timeline_date_bits.
   static constexpr bool timeline_date(const date& d, std::uint64_t& bits) noexcept {

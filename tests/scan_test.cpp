@@ -228,8 +228,8 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
   std::mt19937 rng(23);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int round = 0; round < 5000; ++round) {
-    unsigned char block[65];  // the classifiers read the byte after the 64
-    for (int i = 0; i < 65; ++i)
+    unsigned char block[66];  // the classifiers read the two bytes after the 64
+    for (int i = 0; i < 66; ++i)
       block[i] = static_cast<unsigned char>(round < 4 ? round * 64 + i : round % 3 == 1 ? byte(rng)
                                             : round % 3 == 2 ? "aAsStTdDfFmMjJeEnNwWyYcCoOiIhHpPuUlLvV @`{"[byte(rng) % 42]
                                                              : "aTh iJ'9yZ`{~@\xE2"[byte(rng) % 16]);
@@ -242,10 +242,13 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
     REQUIRE(a.t == b.t);
     REQUIRE(a.h == b.h);
     REQUIRE(a.i == b.i);
-    // SSE2 tests the first letter only; AVX2 the first two, and no pair SSE2 turns away.
+    // SSE2 tests the first letter only; AVX2 the first two and the second and third, and
+    // passes nothing SSE2 turns away.
     std::uint64_t pairs = 0, firsts = 0;
     for (int i = 0; i < 64; ++i) {
-      if (wikirel::detail::trigger_pair_table.passes(block[i], block[i + 1])) pairs |= std::uint64_t{1} << i;
+      if (wikirel::detail::trigger_pair_table.passes(block[i], block[i + 1]) &&
+          wikirel::detail::trigger_tail_table.passes(block[i + 1], block[i + 2]))
+        pairs |= std::uint64_t{1} << i;
       // The SSE2 compares must cover every first letter the pair table knows, and no more.
       if (wikirel::detail::is_alpha(block[i]) && wikirel::detail::trigger_pair_table.bucket_of[(block[i] | 0x20) - 'a'] != 0)
         firsts |= std::uint64_t{1} << i;
@@ -257,22 +260,30 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
 #endif
 }
 
-TEST_CASE("date block classes: every trigger word passes the two-letter test, in either case") {
+TEST_CASE("date block classes: every trigger word passes the letter-pair tests, in either case") {
   using namespace wikirel::detail;
   int checked = 0;
   for (const word_entry& e : temporal_words) {
     if (!is_trigger(e.kind) || e.text.size() < 3) continue;
     const unsigned char c1 = static_cast<unsigned char>(e.text[0]), c2 = static_cast<unsigned char>(e.text[1]);
+    const unsigned char c3 = static_cast<unsigned char>(e.text[2]);
     const std::string word(e.text);
     if (!maybe_trigger(word.data(), word.size())) continue;  // not a word the block loop visits
     CHECK(trigger_pair_table.passes(c1, c2));
     CHECK(trigger_pair_table.passes(static_cast<unsigned char>(c1 - 0x20), c2));
+    CHECK(trigger_tail_table.passes(c2, c3));
+    CHECK(trigger_tail_table.passes(static_cast<unsigned char>(c2 - 0x20), static_cast<unsigned char>(c3 - 0x20)));
     ++checked;
   }
   CHECK(checked > 30);
-  // And it turns away the common initial pairs of prose that no trigger word has.
+  // And they turn away common beginnings of prose that no trigger word has: initial pairs,
+  // and words whose first two letters pass ("with", "were", "most", "not", "such").
   for (const char* prose : {"ca", "wa", "di", "wh", "fr", "st", "an", "of", "in", "to", "pr", "co", "re", "be"})
     CHECK_FALSE(trigger_pair_table.passes(static_cast<unsigned char>(prose[0]), static_cast<unsigned char>(prose[1])));
+  for (const char* prose : {"with", "were", "most", "not", "such", "der", "des", "service", "special"}) {
+    CHECK(trigger_pair_table.passes(static_cast<unsigned char>(prose[0]), static_cast<unsigned char>(prose[1])));
+    CHECK_FALSE(trigger_tail_table.passes(static_cast<unsigned char>(prose[1]), static_cast<unsigned char>(prose[2])));
+  }
 }
 
 TEST_CASE("pack_word: the two-load packing equals the byte loop for every length") {

@@ -106,10 +106,10 @@ class date_scanner {
     std::size_t block = 0;
     while (block < size) {
       block_masks m;
-      if (size - block > 64) {  // classify_block reads one byte past the 64
+      if (size - block > 65) {  // classify_block reads two bytes past the 64
         m = classify_block(bytes + block);
       } else {
-        // The last block, copied: the bytes past the text read as zeros (no class).
+        // A block at the end, copied: the bytes past the text read as zeros (no class).
         unsigned char tail[80] = {};
         std::memcpy(tail, bytes + block, size - block);
         m = classify_block(tail);

@@ -37,25 +37,26 @@ struct block_masks {
   std::uint64_t t = 0, h = 0, i = 0;
 };
 
-/// The first two letters of the trigger words, for a two-table test: bucket_of[c] is the
-/// bucket bit of a first letter c (none for a letter no trigger word begins with), and
-/// follows[c] has the bucket bits of the first letters that c can follow. A byte pair
+/// Two neighbouring letters of the trigger words, for a two-table test: bucket_of[c] is the
+/// bucket bit of a letter c at the first place (none for a letter no trigger word has
+/// there), and follows[c] has the bucket bits of the letters that c can follow. A byte pair
 /// (c1, c2) passes when bucket_of[c1] & follows[c2] is not zero: a superset of the pairs
-/// maybe_trigger accepts (same words, same letters). Eight buckets hold thirteen first
-/// letters; those sharing one have second letters that rarely pair with the other's
-/// initial in prose: with 't' and 'd' in one bucket "ta" passes but "di", "ca", "wa" do not.
+/// the trigger words have (same words, same letters). Eight buckets hold up to thirteen
+/// letters; those sharing one have next letters that rarely pair with the other's in prose:
+/// for the first two letters, with 't' and 'd' in one bucket "ta" passes but "di", "ca",
+/// "wa" do not.
 struct trigger_pairs {
   unsigned char bucket_of[26] = {};
   unsigned char follows[26] = {};
-  constexpr trigger_pairs() noexcept {
-    constexpr std::string_view buckets[8] = {"a", "s", "td", "f", "mj", "en", "wy", "co"};
+  /// The pairs of letters `at` and `at + 1` of the trigger words, bucketed by `plan`.
+  constexpr trigger_pairs(std::size_t at, const std::string_view (&plan)[8]) noexcept {
     for (const word_entry& e : temporal_words) {
       if (!is_trigger(e.kind) || e.text.size() < 3) continue;
-      const int c1 = byte_of(e.text[0]) - 'a', c2 = byte_of(e.text[1]) - 'a';
+      const int c1 = byte_of(e.text[at]) - 'a', c2 = byte_of(e.text[at + 1]) - 'a';
       if (c1 < 0 || c1 >= 26 || c2 < 0 || c2 >= 26) continue;  // maybe_trigger takes no such word
       int bucket = c1 % 8;  // a letter missing from the plan still gets a bucket: a superset
       for (int b = 0; b < 8; ++b)
-        if (buckets[b].find(static_cast<char>('a' + c1)) != std::string_view::npos) bucket = b;
+        if (plan[b].find(static_cast<char>('a' + c1)) != std::string_view::npos) bucket = b;
       bucket_of[c1] = static_cast<unsigned char>(1u << bucket);
       follows[c2] |= static_cast<unsigned char>(1u << bucket);
     }
@@ -65,7 +66,14 @@ struct trigger_pairs {
     return is_alpha(c1) && is_alpha(c2) && (bucket_of[(c1 | 0x20) - 'a'] & follows[(c2 | 0x20) - 'a']) != 0;
   }
 };
-inline constexpr trigger_pairs trigger_pair_table{};
+/// The buckets of the first letters, and of the second ones, chosen on the corpus's prose:
+/// together the two tests leave about 45% of the word starts the first one alone does.
+inline constexpr std::string_view first_letter_buckets[8] = {"a", "s", "td", "f", "mj", "en", "wy", "co"};
+inline constexpr std::string_view second_letter_buckets[8] = {"fw", "l", "op", "a", "cu", "v", "hi", "e"};
+/// The first two letters of the trigger words.
+inline constexpr trigger_pairs trigger_pair_table{0, first_letter_buckets};
+/// Their second and third letters.
+inline constexpr trigger_pairs trigger_tail_table{1, second_letter_buckets};
 
 /// Counts trailing zeros of a non-zero mask.
 inline int lowest_bit(std::uint64_t m) noexcept { return __builtin_ctzll(m); }
@@ -84,7 +92,7 @@ inline std::uint64_t mask16(__m128i m, int k) noexcept {
 
 inline __m128i byte_is(__m128i v, char c) noexcept { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
-/// Classifies the 64 bytes at p (which, and the byte after them, must be readable). Kept
+/// Classifies the 64 bytes at p (which, and the two bytes after them, must be readable). Kept
 /// to four classes: on prose every extra class costs about as much as the rest of the scan.
 inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
   block_masks m;
@@ -126,19 +134,20 @@ struct letter_nibbles {
 };
 inline constexpr letter_nibbles letter_classes{};
 
-/// trigger_pair_table by the low nibble of a lower-cased letter, for 0x60..0x6F and
+/// A trigger_pairs table by the low nibble of a lower-cased letter, for 0x60..0x6F and
 /// 0x70..0x7F.
 struct pair_nibbles {
   alignas(16) unsigned char bucket6[16] = {}, bucket7[16] = {};
   alignas(16) unsigned char follows6[16] = {}, follows7[16] = {};
-  constexpr pair_nibbles() noexcept {
+  constexpr explicit pair_nibbles(const trigger_pairs& t) noexcept {
     for (unsigned char c = 'a'; c <= 'z'; ++c) {
-      (c < 0x70 ? bucket6 : bucket7)[c & 15] = trigger_pair_table.bucket_of[c - 'a'];
-      (c < 0x70 ? follows6 : follows7)[c & 15] = trigger_pair_table.follows[c - 'a'];
+      (c < 0x70 ? bucket6 : bucket7)[c & 15] = t.bucket_of[c - 'a'];
+      (c < 0x70 ? follows6 : follows7)[c & 15] = t.follows[c - 'a'];
     }
   }
 };
-inline constexpr pair_nibbles pair_classes{};
+inline constexpr pair_nibbles pair_classes{trigger_pair_table};
+inline constexpr pair_nibbles tail_classes{trigger_tail_table};
 
 /// The value of a nibble table pair for each letter byte of v (0 for other bytes).
 __attribute__((target("avx2"), always_inline)) inline avx2::bytes letter_lookup(avx2::bytes v, avx2::bytes table6,
@@ -153,23 +162,30 @@ __attribute__((target("avx2"), always_inline)) inline avx2::bytes letter_lookup(
 
 /// The same masks as classify_block_sse2, from two 32-byte halves: the letter classes come
 /// from two table lookups instead of a compare per letter. The pairs come from the same
-/// lookups on the bytes one further (so the byte after the 64 is read).
+/// lookups on the bytes one and two further (so the two bytes after the 64 are read): the
+/// first two letters and the second and third must both pass.
 __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const unsigned char* p) noexcept {
   using avx2::bytes;
   using avx2::splat;
   constexpr table32 low6_32(letter_classes.low6), low7_32(letter_classes.low7);
   constexpr table32 bucket6_32(pair_classes.bucket6), bucket7_32(pair_classes.bucket7);
   constexpr table32 follows6_32(pair_classes.follows6), follows7_32(pair_classes.follows7);
+  constexpr table32 tail_bucket6_32(tail_classes.bucket6), tail_bucket7_32(tail_classes.bucket7);
+  constexpr table32 tail_follows6_32(tail_classes.follows6), tail_follows7_32(tail_classes.follows7);
   const bytes low6 = avx2::load(low6_32.bytes), low7 = avx2::load(low7_32.bytes);
   const bytes bucket6 = avx2::load(bucket6_32.bytes), bucket7 = avx2::load(bucket7_32.bytes);
   const bytes follows6 = avx2::load(follows6_32.bytes), follows7 = avx2::load(follows7_32.bytes);
+  const bytes tail_bucket6 = avx2::load(tail_bucket6_32.bytes), tail_bucket7 = avx2::load(tail_bucket7_32.bytes);
+  const bytes tail_follows6 = avx2::load(tail_follows6_32.bytes), tail_follows7 = avx2::load(tail_follows7_32.bytes);
   block_masks m;
   for (int k = 0; k < 2; ++k) {
     const bytes v = avx2::load(p + 32 * k);
+    const bytes v1 = avx2::load(p + 32 * k + 1), v2 = avx2::load(p + 32 * k + 2);
     const bytes cls = letter_lookup(v, low6, low7);
-    const bytes pairs = letter_lookup(v, bucket6, bucket7) & letter_lookup(avx2::load(p + 32 * k + 1), follows6, follows7);
+    const bytes pairs = letter_lookup(v, bucket6, bucket7) & letter_lookup(v1, follows6, follows7);
+    const bytes tails = letter_lookup(v1, tail_bucket6, tail_bucket7) & letter_lookup(v2, tail_follows6, tail_follows7);
     const int shift = 32 * k;
-    m.pair |= avx2::nonzero(pairs) << shift;
+    m.pair |= (avx2::nonzero(pairs) & avx2::nonzero(tails)) << shift;
     m.alpha |= avx2::bit_of_each<4>(cls) << shift;
     m.t |= avx2::bit_of_each<1>(cls) << shift;
     m.h |= avx2::bit_of_each<2>(cls) << shift;
@@ -182,7 +198,8 @@ __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const uns
 }
 #endif
 
-/// The classes of the 64 bytes at p: AVX2 where the processor has it.
+/// The classes of the 64 bytes at p (and the two after them must be readable): AVX2 where
+/// the processor has it.
 inline block_masks classify_block(const unsigned char* p) noexcept {
 #if WIKIREL_HAS_AVX2_PATHS
   if (cpu_has_avx2) return classify_block_avx2(p);

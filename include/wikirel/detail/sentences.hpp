@@ -90,6 +90,7 @@ class word_set {
  public:
   constexpr explicit word_set(const std::string_view (&words)[N]) noexcept {
     for (std::string_view w : words) {
+      if (w.size() > longest_) longest_ = w.size();
       if (w.size() > 8) {
         long_[long_count_++] = w;
         continue;
@@ -102,7 +103,9 @@ class word_set {
   }
   template <class C>
   constexpr bool contains(const C* p, std::size_t n) const noexcept {
-    if (n == 0) return false;
+    // Most words asked about are longer than every entry (the word before a sentence's
+    // period, for the sets of abbreviations): they are answered before any packing.
+    if (n == 0 || n > longest_) return false;
     if (n > 8) {
       for (std::size_t k = 0; k < long_count_; ++k)
         if (equals_ci(p, n, long_[k])) return true;
@@ -135,6 +138,7 @@ class word_set {
   std::uint8_t lengths_[slots] = {};  ///< 0: a free slot
   std::string_view long_[N] = {};
   std::size_t long_count_ = 0;
+  std::size_t longest_ = 0;
 };
 
 inline constexpr word_set never_final_set(never_final_words);

@@ -435,6 +435,12 @@ class builder {
     output_start_ = static_cast<std::uint32_t>(d_.text.size());
     d_.text.keep_from(output_start_);  // an output is one piece of text
     pending_ = pending_none;
+    forget_output_maps();
+  }
+
+  /// The maps from an output's text to the input (checkpoints, citation anchors) belong to
+  /// that output alone.
+  constexpr void forget_output_maps() noexcept {
     checkpoints_.clear();
     event_checkpoint_ = 0;
     anchors_.clear();
@@ -553,9 +559,7 @@ class builder {
     s.first_event = static_cast<std::uint32_t>(d_.events.size());
     if (opts_.events && !skip_events_) extract(s);
     d_.sections.back().event_count = static_cast<std::uint32_t>(d_.events.size()) - d_.sections.back().first_event;
-    checkpoints_.clear();
-    event_checkpoint_ = 0;
-    anchors_.clear();
+    forget_output_maps();
   }
 
   constexpr void extract(const section_record& s) {

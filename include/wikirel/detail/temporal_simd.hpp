@@ -92,8 +92,8 @@ inline std::uint64_t mask16(__m128i m, int k) noexcept {
 
 inline __m128i byte_is(__m128i v, char c) noexcept { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
-/// Classifies the 64 bytes at p (which, and the two bytes after them, must be readable). Kept
-/// to four classes: on prose every extra class costs about as much as the rest of the scan.
+/// Classifies the 64 bytes at p (all readable). Kept to four classes: on prose every extra
+/// class costs about as much as the rest of the scan.
 inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
   block_masks m;
   for (int k = 0; k < 4; ++k) {

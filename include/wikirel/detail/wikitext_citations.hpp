@@ -66,26 +66,27 @@ enum class cite_key : std::uint8_t {
 };
 
 /// Which parameter a key names, and its number for author parts ("first3" → first, 3). The
-/// key is compared as written, ignoring ASCII case: no folding copy per argument.
+/// key is compared as written, ignoring ASCII case: no folding copy per argument. Trailing
+/// digits number an author part only; on any other key they are part of its name ("isbn13").
 template <class C>
 constexpr cite_key classify_cite_key(const C* k, std::size_t n, int& number) noexcept {
   number = 1;
-  // Before the trailing digits are read as an author's number: "isbn13" is no thirteenth "isbn".
-  if (n == 6 && equals_ci(k, n, "isbn13")) return cite_key::isbn;
   std::size_t base = n;
   while (base > 0 && is_digit(byte_of(k[base - 1]))) --base;
   if (base < n) {
-    number = 0;
-    for (std::size_t i = base; i < n && number < 1000; ++i) number = number * 10 + (byte_of(k[i]) - '0');
-    if (base > 0 && byte_of(k[base - 1]) == '-') --base;  // "author-1"
+    const std::size_t name = base > 0 && byte_of(k[base - 1]) == '-' ? base - 1 : base;  // "author-1"
+    const auto part = [&](std::string_view s) { return equals_ci(k, name, s); };
+    const cite_key key = part("last") || part("surname") || part("author-last")    ? cite_key::last
+                         : part("first") || part("given") || part("author-first") ? cite_key::first
+                         : part("author")                                          ? cite_key::author
+                                                                                   : cite_key::other;
+    if (key != cite_key::other) {
+      number = 0;
+      for (std::size_t i = base; i < n && number < 1000; ++i) number = number * 10 + (byte_of(k[i]) - '0');
+      return key;
+    }
   }
-  const auto is = [&](std::string_view name) { return equals_ci(k, base, name); };
-  if (base < n) {  // numbered: only author parts
-    if (is("last") || is("surname") || is("author-last")) return cite_key::last;
-    if (is("first") || is("given") || is("author-first")) return cite_key::first;
-    if (is("author")) return cite_key::author;
-    return cite_key::other;
-  }
+  const auto is = [&](std::string_view name) { return equals_ci(k, n, name); };
   switch (n) {
     case 1: return is("p") ? cite_key::pages : cite_key::other;
     case 2: return is("pp") || is("at") ? cite_key::pages : cite_key::other;
@@ -103,7 +104,7 @@ constexpr cite_key classify_cite_key(const C* k, std::size_t n, int& number) noe
       if (is("first")) return cite_key::first;
       if (is("given")) return cite_key::first;
       return cite_key::other;
-    case 6: return is("author") ? cite_key::author : is("series") ? cite_key::work
+    case 6: return is("author") ? cite_key::author : is("isbn13") ? cite_key::isbn : is("series") ? cite_key::work
                    : is("people") ? cite_key::free_authors : cite_key::other;
     case 7: return is("website") ? cite_key::work : is("journal") ? cite_key::work : is("authors") ? cite_key::free_authors
                    : is("surname") ? cite_key::last : cite_key::other;

@@ -239,9 +239,8 @@ TEST_CASE("date block classes: the AVX2 masks equal the SSE2 masks on every byte
     REQUIRE(a.digit == b.digit);
     REQUIRE(a.high == b.high);
     REQUIRE(a.apostrophe == b.apostrophe);
-    REQUIRE(a.t == b.t);
-    REQUIRE(a.h == b.h);
-    REQUIRE(a.i == b.i);
+    // AVX2 leaves the "th" classes empty: its pair test stands in for them.
+    REQUIRE((b.t | b.h | b.i) == 0);
     // SSE2 tests the first letter only; AVX2 the first two and the second and third, and
     // passes nothing SSE2 turns away.
     std::uint64_t pairs = 0, firsts = 0;

@@ -47,12 +47,6 @@ WIKIREL_AVX2 std::uint64_t nonzero(bytes v) noexcept {
 }
 /// Each byte shifted right by four: its high nibble.
 WIKIREL_AVX2 bytes high_nibbles(bytes v) noexcept { return v >> 4; }
-/// Bit i is bit `Bit` of byte i (one shift of the 16-bit lanes puts it on top).
-template <int Bit>
-WIKIREL_AVX2 std::uint64_t bit_of_each(bytes v) noexcept {
-  using words = unsigned short __attribute__((vector_size(32)));
-  return top_bits((bytes)((words)v << (7 - Bit)));
-}
 #undef WIKIREL_AVX2
 }  // namespace avx2
 #endif

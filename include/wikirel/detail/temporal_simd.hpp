@@ -31,10 +31,11 @@ struct block_masks {
   std::uint64_t apostrophe = 0;
   // A coarse picture of the trigger words (months, seasons, ordinals, units): bytes whose
   // letter and the next byte can be the first two letters of one (where only SSE2 runs,
-  // whose letter can be the first), and the bytes of "th", which begins many common words
-  // but only "third", "thirteenth", "thirties" and "thirtieth" among the triggers.
+  // whose letter can be the first), and, from SSE2 alone, the bytes of "th", which begins
+  // many common words but only "third", "thirteenth", "thirties" and "thirtieth" among the
+  // triggers.
   std::uint64_t pair = 0;
-  std::uint64_t t = 0, h = 0, i = 0;
+  std::uint64_t t = 0, h = 0, i = 0;  ///< empty from classify_block_avx2
 };
 
 /// Two neighbouring letters of the trigger words, for a two-table test: bucket_of[c] is the
@@ -116,24 +117,6 @@ inline block_masks classify_block_sse2(const unsigned char* p) noexcept {
 }
 
 #if WIKIREL_HAS_AVX2_PATHS
-/// Letter classes by the low nibble of a lower-cased letter: bit 4 a letter, bits 1 to 3
-/// 't', 'h' and 'i'. One table for 0x60..0x6F, one for 0x70..0x7F ('`' and "{|}~" are no
-/// letters).
-struct letter_nibbles {
-  alignas(16) unsigned char low6[16] = {};
-  alignas(16) unsigned char low7[16] = {};
-  constexpr letter_nibbles() noexcept {
-    for (unsigned char c = 'a'; c <= 'z'; ++c) {
-      unsigned char bits = 0x10;
-      if (c == 't') bits |= 0x02;
-      if (c == 'h') bits |= 0x04;
-      if (c == 'i') bits |= 0x08;
-      (c < 0x70 ? low6 : low7)[c & 15] = bits;
-    }
-  }
-};
-inline constexpr letter_nibbles letter_classes{};
-
 /// A trigger_pairs table by the low nibble of a lower-cased letter, for 0x60..0x6F and
 /// 0x70..0x7F.
 struct pair_nibbles {
@@ -160,19 +143,19 @@ __attribute__((target("avx2"), always_inline)) inline avx2::bytes letter_lookup(
          (avx2::shuffle(table7, nibble) & (avx2::bytes)(row == splat(0x70)));
 }
 
-/// The same masks as classify_block_sse2, from two 32-byte halves: the letter classes come
-/// from two table lookups instead of a compare per letter. The pairs come from the same
-/// lookups on the bytes one and two further (so the two bytes after the 64 are read): the
-/// first two letters and the second and third must both pass.
+/// The masks of classify_block_sse2 from two 32-byte halves, but for the pairs: the two
+/// table tests (the first two letters, and the second and third, so the two bytes after
+/// the 64 are read) need a byte shuffle each. They leave "th" words only where a trigger's
+/// second and third letters could follow, so t, h and i are not classified (left empty):
+/// the "th" test in trigger_starts would turn away about 200 words a corpus round, which
+/// costs less to visit than five more classes per block.
 __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const unsigned char* p) noexcept {
   using avx2::bytes;
   using avx2::splat;
-  constexpr table32 low6_32(letter_classes.low6), low7_32(letter_classes.low7);
   constexpr table32 bucket6_32(pair_classes.bucket6), bucket7_32(pair_classes.bucket7);
   constexpr table32 follows6_32(pair_classes.follows6), follows7_32(pair_classes.follows7);
   constexpr table32 tail_bucket6_32(tail_classes.bucket6), tail_bucket7_32(tail_classes.bucket7);
   constexpr table32 tail_follows6_32(tail_classes.follows6), tail_follows7_32(tail_classes.follows7);
-  const bytes low6 = avx2::load(low6_32.bytes), low7 = avx2::load(low7_32.bytes);
   const bytes bucket6 = avx2::load(bucket6_32.bytes), bucket7 = avx2::load(bucket7_32.bytes);
   const bytes follows6 = avx2::load(follows6_32.bytes), follows7 = avx2::load(follows7_32.bytes);
   const bytes tail_bucket6 = avx2::load(tail_bucket6_32.bytes), tail_bucket7 = avx2::load(tail_bucket7_32.bytes);
@@ -181,15 +164,11 @@ __attribute__((target("avx2"))) inline block_masks classify_block_avx2(const uns
   for (int k = 0; k < 2; ++k) {
     const bytes v = avx2::load(p + 32 * k);
     const bytes v1 = avx2::load(p + 32 * k + 1), v2 = avx2::load(p + 32 * k + 2);
-    const bytes cls = letter_lookup(v, low6, low7);
     const bytes pairs = letter_lookup(v, bucket6, bucket7) & letter_lookup(v1, follows6, follows7);
     const bytes tails = letter_lookup(v1, tail_bucket6, tail_bucket7) & letter_lookup(v2, tail_follows6, tail_follows7);
     const int shift = 32 * k;
     m.pair |= (avx2::nonzero(pairs) & avx2::nonzero(tails)) << shift;
-    m.alpha |= avx2::bit_of_each<4>(cls) << shift;
-    m.t |= avx2::bit_of_each<1>(cls) << shift;
-    m.h |= avx2::bit_of_each<2>(cls) << shift;
-    m.i |= avx2::bit_of_each<3>(cls) << shift;
+    m.alpha |= avx2::top_bits((bytes)((v | splat(0x20)) - splat('a') < splat(26))) << shift;
     m.digit |= avx2::top_bits((bytes)(v - splat('0') < splat(10))) << shift;
     m.high |= avx2::top_bits(v) << shift;
     m.apostrophe |= avx2::top_bits((bytes)(v == splat('\''))) << shift;

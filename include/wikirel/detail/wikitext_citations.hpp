@@ -50,13 +50,22 @@ constexpr bool next_template(const C*& from, const C* last, const C* readable, c
   return false;
 }
 
-/// The fields of one cite template or short citation, as text refs.
+/// The fields of one cite template or short citation, as text refs. The citation reader
+/// keeps one and clears what a template set (clear), where a fresh one per template
+/// began by zeroing its 700 bytes, most of them room for numbered authors few templates
+/// have: that zeroing ("rep stos") took 4% of the time of an article rich in citations.
 struct cite_fields {
   static constexpr int max_authors = 24;
   text_ref title, date_text, year, access_date, work, publisher, url, doi, isbn, pages;
   text_ref last[max_authors + 1], first[max_authors + 1], full[max_authors + 1];
   text_ref free_authors;  ///< "authors=" / "vauthors=": one list as written
-  int highest = 0;
+  int highest = 0;        ///< the highest author number set; the parts above it are empty
+
+  constexpr void clear() noexcept {
+    title = date_text = year = access_date = work = publisher = url = doi = isbn = pages = free_authors = {};
+    for (int n = 1; n <= highest; ++n) last[n] = first[n] = full[n] = {};
+    highest = 0;
+  }
 };
 
 /// The cite-template parameters wikirel reads. Author parts carry a number ("last2").
@@ -214,11 +223,12 @@ class citation_reader {
   }
 
   constexpr void read_cite(citation_record& c, const CharT* inner, const CharT* inner_end) {
-    cite_fields f;
+    cite_fields& f = fields_;
     split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
     store(c, f);
+    f.clear();
   }
 
   constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
@@ -321,7 +331,7 @@ class citation_reader {
   /// {{sfn|Smith|Jones|2001|p=4}}: authors, then a year; pages from p, pp or loc.
   constexpr void read_short(citation_record& c, const CharT* inner, const CharT* inner_end) {
     c.kind = citation_kind::sfn;
-    cite_fields f;
+    cite_fields& f = fields_;
     bool dated = false;
     int authors = 0;
     split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
@@ -340,6 +350,7 @@ class citation_reader {
       }
     });
     store(c, f, false);  // a short citation's text is its own
+    f.clear();
     c.text = format_short(c);
   }
 
@@ -380,6 +391,8 @@ class citation_reader {
   /// The search every split of a citation's markup takes: one cursor over the whole
   /// input, which citations, read in input order, walk forward.
   markup_aware_cursor<CharT> cursor_{src_, end_};
+  /// The fields of the template being read: empty between templates.
+  cite_fields fields_;
 };
 
 template <class CharT, class Storage, class Reader>

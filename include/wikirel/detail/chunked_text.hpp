@@ -21,6 +21,10 @@
 #include <string_view>
 #include <type_traits>
 
+#if defined(__SSE2__) && !defined(WIKIREL_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 namespace wikirel::detail {
 
 template <class T>
@@ -109,7 +113,7 @@ class chunked_text {
   /// bytes at `first` can be read and that spare() >= 64. A fixed-size copy has no branch
   /// on the length, which varies from run to run and would be mispredicted.
   void append_up_to_64(const T* first, std::size_t n) noexcept {
-    std::memcpy(static_cast<void*>(tail_ + (size_ - tail_base_)), static_cast<const void*>(first), 64 * sizeof(T));
+    copy_64(tail_ + (size_ - tail_base_), first);
     size_ += n;
   }
   /// Drops the text from logical offset n on.
@@ -151,6 +155,18 @@ class chunked_text {
   }
 
  private:
+  /// 64 units by vector moves. g++ compiles a memcpy of 64 bytes in some callers (those it
+  /// takes for cold) to "rep movs", whose start-up cost is that of a mispredicted branch or
+  /// two: a sixth of the time of showing a link's text.
+  static void copy_64(T* to, const T* from) noexcept {
+#if defined(__SSE2__) && !defined(WIKIREL_NO_SIMD)
+    for (std::size_t k = 0; k < 4 * sizeof(T); ++k)
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to) + k, _mm_loadu_si128(reinterpret_cast<const __m128i*>(from) + k));
+#else
+    std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), 64 * sizeof(T));
+#endif
+  }
+
   /// Growth the builder did not plan (a byte at a time): by half the size again.
   constexpr void grow(std::size_t needed) {
     std::size_t next = capacity_ + capacity_ / 2;

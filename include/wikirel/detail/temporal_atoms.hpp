@@ -83,21 +83,24 @@ struct era_mark {
   std::uint8_t era = no_era;
 };
 
+/// The ways an era is written, longest first, and the era of each (at namespace scope: a
+/// function's local constexpr array is built on the stack at every call).
+inline constexpr std::string_view era_forms[] = {"B.C.E.", "B.C.", "BCE", "BC", "A.D.", "AD", "C.E.", "CE"};
+inline constexpr std::uint8_t era_of_form[] = {era_bc, era_bc, era_bc, era_bc, era_ad, era_ad, era_ad, era_ad};
+
 /// The era written at p ("BC", "BCE", "B.C.", "B.C.E.", "AD", "A.D.", "CE", "C.E."),
 /// which must not run on into a word.
 template <class C>
 constexpr era_mark<C> era_at(const C* p, const C* last) noexcept {
   era_mark<C> m;
   if (p >= last || (byte_of(*p) != 'B' && byte_of(*p) != 'A' && byte_of(*p) != 'C')) return m;
-  constexpr std::string_view forms[] = {"B.C.E.", "B.C.", "BCE", "BC", "A.D.", "AD", "C.E.", "CE"};
-  constexpr std::uint8_t eras[] = {era_bc, era_bc, era_bc, era_bc, era_ad, era_ad, era_ad, era_ad};
   for (std::size_t i = 0; i < 8; ++i) {
-    if (!starts_with(p, last, forms[i])) continue;
-    const C* e = p + forms[i].size();
+    if (!starts_with(p, last, era_forms[i])) continue;
+    const C* e = p + era_forms[i].size();
     if (e < last && is_alnum(byte_of(*e))) continue;
     m.begin = p;
     m.end = e;
-    m.era = eras[i];
+    m.era = era_of_form[i];
     return m;
   }
   return m;

@@ -23,11 +23,15 @@ struct identifier_mark_table {
 };
 inline constexpr identifier_mark_table identifier_marks{};
 
+/// The endings after a dot that make a run a domain or a file name. At namespace scope:
+/// a constexpr array local to a function is built on the stack at every call.
+inline constexpr std::string_view identifier_suffixes[] = {"com", "org", "net",  "edu", "gov", "html", "htm",
+                                                           "php", "asp", "aspx", "jpg", "jpeg", "png", "gif",
+                                                           "svg", "pdf", "tif",  "tiff", "ogg", "xml"};
+
 /// Looks like a URL, a file name, an ISBN or a DOI: nothing inside it is a date.
 template <class C>
 constexpr bool looks_like_identifier(const C* b, const C* e) noexcept {
-  constexpr std::string_view suffixes[] = {"com", "org",  "net", "edu", "gov", "html", "htm", "php",  "asp", "aspx",
-                                           "jpg", "jpeg", "png", "gif", "svg", "pdf",  "tif", "tiff", "ogg", "xml"};
   // Most runs are plain words and numbers: look closer only when a marker is present.
   // One table load a byte: markers count as two hyphens.
   int weight = 0;
@@ -54,7 +58,7 @@ constexpr bool looks_like_identifier(const C* b, const C* e) noexcept {
     if (c == '.' && q + 1 < e && is_alpha(byte_of(q[1])) && q > b && is_alnum(byte_of(q[-1]))) {
       const C* w = q + 1;
       while (w < e && is_alpha(byte_of(*w))) ++w;
-      for (std::string_view s : suffixes)
+      for (std::string_view s : identifier_suffixes)
         if (equals_ci(q + 1, static_cast<std::size_t>(w - q - 1), s)) return true;
       q = w;
       continue;

@@ -26,6 +26,11 @@
 
 namespace wikirel::detail {
 
+/// The schemes an external link's URL can start with. Tables like this one stand at
+/// namespace scope: a function's local constexpr array is built on the stack at every call.
+inline constexpr std::string_view url_schemes[] = {"http://", "https://", "ftp://",    "ftps://", "//",    "mailto:", "irc://",
+                                                   "ircs://", "news:",    "gopher://", "sftp://", "git://", "svn://",  "telnet://"};
+
 template <class CharT, class Storage>
 class wikitext_reader {
  public:
@@ -815,12 +820,10 @@ class wikitext_reader {
 
   /// The end of an external link's URL at p, or null when no URL starts there.
   constexpr const CharT* external_url_end(const CharT* p, const CharT* limit) const noexcept {
-    constexpr std::string_view schemes[] = {"http://", "https://", "ftp://", "ftps://", "//", "mailto:", "irc://",
-                                            "ircs://", "news:", "gopher://", "sftp://", "git://", "svn://", "telnet://"};
     if (p >= limit) return nullptr;
     const unsigned char first = to_lower(byte_of(*p));
     bool scheme = false;
-    for (std::string_view s : schemes) scheme = scheme || (byte_of(s[0]) == first && starts_with_ci(p, limit, s));
+    for (std::string_view s : url_schemes) scheme = scheme || (byte_of(s[0]) == first && starts_with_ci(p, limit, s));
     if (!scheme) return nullptr;
     using url_stop = byte_set<' ', '\t', '\n', ']', '<', '[', '"'>;
     const CharT* e = find_first_of<url_stop>(p, limit, end_);

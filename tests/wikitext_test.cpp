@@ -214,6 +214,16 @@ TEST_CASE("cite templates: an isbn13 parameter gives the ISBN (its digits are no
   CHECK(a.citations()[0].authors().size() == 1);
 }
 
+TEST_CASE("cite templates: date templates in fields and ref texts show as in the body") {
+  const auto a = wiki("A.<ref>{{cite news |title={{circa|1900}} photo |date={{Start date|2001|2|3}} |work=Post}}</ref>"
+                      " B.<ref>Printed on {{start date|2004|5|6}} in the paper.</ref>\n");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].title() == "c. 1900 photo");
+  CHECK(a.citations()[0].date_text() == "February 3, 2001");
+  CHECK(a.citations()[0].date() == wikirel::date{2001, 2, 3});
+  CHECK(a.citations()[1].text() == "Printed on May 6, 2004 in the paper.");
+}
+
 TEST_CASE("short citations: identical sfn calls are one citation") {
   const auto a = wiki("A.{{sfn|Smith|2001|p=4}} B.{{sfn|Smith|2001|p=4}} C.{{sfn|Smith|2001|p=9}}\n"
                       "D.<ref>{{harvnb|Jones|1999|p=7}}</ref> {{harvtxt|Brown|1980}} said so.\n");

@@ -519,7 +519,9 @@ class wikitext_reader {
   }
 
   constexpr void finish_template(const frame& f, const CharT* close) {
-    if (fragment_) return;
+    // A fragment (a citation field, a ref's text) shows its date templates as the body
+    // does; it makes no citations and reads no infobox.
+    if (fragment_ && f.tkind != template_kind::date) return;
     const CharT* start = begin_ + f.start;
     const CharT* inner = begin_ + f.content;
     // The call's extent in the input: through its "}}", or to where it was cut off (a

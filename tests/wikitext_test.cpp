@@ -224,6 +224,14 @@ TEST_CASE("cite templates: date templates in fields and ref texts show as in the
   CHECK(a.citations()[1].text() == "Printed on May 6, 2004 in the paper.");
 }
 
+TEST_CASE("notes: a note's text given as 1= is its text") {
+  const auto a = wiki("A.{{efn|1=A rate of 1 = 2 was set.}} B.{{refn|group=nb|1=Counted twice.}}\n");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].text() == "A rate of 1 = 2 was set.");
+  CHECK(a.citations()[1].text() == "Counted twice.");
+  CHECK(a.diagnostics().empty());
+}
+
 TEST_CASE("short citations: identical sfn calls are one citation") {
   const auto a = wiki("A.{{sfn|Smith|2001|p=4}} B.{{sfn|Smith|2001|p=4}} C.{{sfn|Smith|2001|p=9}}\n"
                       "D.<ref>{{harvnb|Jones|1999|p=7}}</ref> {{harvtxt|Brown|1980}} said so.\n");

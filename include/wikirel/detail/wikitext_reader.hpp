@@ -658,11 +658,12 @@ class wikitext_reader {
     const CharT* text_end = nullptr;
     // "#tag:ref|text" puts the first argument after the name's colon part; treat both.
     for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
-      if (a.named()) {
+      const bool named_text = a.named() && a.folded_key() == "1";  // "1=" when the text holds an '='
+      if (a.named() && !named_text) {
         const folded_name k = a.folded_key();
         if (k == "name") name = b_.source_ref(unquote(a.value, a.value_end), unquote_end(a.value, a.value_end));
         if (k == "group") group = b_.source_ref(unquote(a.value, a.value_end), unquote_end(a.value, a.value_end));
-      } else if (a.position == 1) {
+      } else if (named_text || a.position == 1) {
         text = a.value;
         text_end = a.value_end;
       }

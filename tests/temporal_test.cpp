@@ -288,6 +288,12 @@ TEST_CASE("temporal: ranges") {
   one("The 1920s to the 1950s saw growth.", "The 1920s to the 1950s", make(y(1920), y(1959), precision::decade));
   one("The dispute of 1921–23 was settled.", "1921–23", make(y(1921), y(1923), precision::year));
   one("They ruled c. 1200 – c. 1250 in the north.", "c. 1200 – c. 1250", make(y(1200), y(1250), precision::year, true));
+  one("He taught from 1914 to the present day.", "from 1914 to the present day", open_from(y(1914), precision::year));
+  one("It runs 1914 to the present-day.", "1914 to the present-day", open_from(y(1914), precision::year));
+  one("The school (1999–00) was new.", "1999–00", make(y(1999), y(2000), precision::year));
+  // Two digits wrap into the next century only just after its turn.
+  CHECK(spans("It ran 1945–44 as printed.") == "1945");
+  CHECK(spans("The form read 1950-13-01 in error.") == "1950");
   // A range that runs backwards is two years, not a range.
   CHECK(spans("The score was 1945 to 1940 at the end.") == "1945 | 1940");
   CHECK(spans("The treaties of 1939 and 1945 differ.") == "1939 | 1945");

@@ -473,7 +473,11 @@ class date_scanner {
     if (is_year_number(a) && a.era == no_era && (b.digits == 2 || is_year_number(b))) {
       if (!cx.is_year_number(a, pi, b.end, parser_)) return false;
       const std::int32_t y = static_cast<std::int32_t>(a.value);
-      to_year(b, b.digits == 2 ? expand_two_digit_year(y, b.value) : static_cast<std::int32_t>(b.value));
+      const std::int32_t end = b.digits == 2 ? expand_two_digit_year(y, b.value) : static_cast<std::int32_t>(b.value);
+      // Two digits name the next century's years only right after its turn ("1998–02",
+      // "1999–00"): "1945–44" is no 99-year range, and "1950-13-01" no range at all.
+      if (b.digits == 2 && end - y > 20 && end / 100 != y / 100) return false;
+      to_year(b, end);
       to_year(a, y);
       return true;
     }

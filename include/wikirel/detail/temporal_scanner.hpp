@@ -589,8 +589,10 @@ class date_scanner {
     }
     bool inferred = false;
     if (a.partial()) {
-      if (!ranged && a.season != 0) return season_phrase(a);
-      if (!resolve_partial(a, b, pi)) return {};
+      if (ranged || !year_ahead(a)) {
+        if (!ranged && a.season != 0) return season_phrase(a);
+        if (!resolve_partial(a, b, pi)) return {};
+      }
       inferred = true;
     }
     if (in_identifier(a.begin)) return {};
@@ -622,6 +624,21 @@ class date_scanner {
     const relative_match<C> m = rel.around_season(r_.read(a.begin));
     if (!m.found() || in_identifier(a.begin)) return {};
     return scan_match<C>{m.begin, m.end, m.when};
+  }
+
+  /// Gives a partial date the year of the dated one joined to it by "and", "or" or a
+  /// comma ("May and June 1945", "3 May and 5 June 1945", "spring and summer 1945"): that
+  /// year, not the last one the text named, is the one meant. December before January
+  /// takes the year before. False when no dated date follows so.
+  constexpr bool year_ahead(date_atom<C>& a) const noexcept {
+    if (mode_ != scan_mode::text) return false;
+    const token<C> sep = r_.next(a.end);
+    if (!sep.is(word_kind::prep, w_and) && !sep.is(word_kind::prep, w_or) && !sep.is_punct(',')) return false;
+    const date_atom<C> next = parse_at(r_.next(sep.end));
+    if (!next.dated() || (next.month == 0 && next.season == 0)) return false;
+    a.year = a.month != 0 && next.month != 0 && a.month > next.month ? add_years(next.year, -1) : next.year;
+    a.era = next.era;
+    return true;
   }
 
   /// Gives a partial date ("3 May", "June", "3–5 May") the anchor's year; false when there

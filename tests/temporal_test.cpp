@@ -186,6 +186,8 @@ TEST_CASE("temporal: years in context") {
 }
 
 TEST_CASE("temporal: numbers that are not years") {
+  none("The figure was 1945 °C in the test.");
+  none("The figure was 1450°F at the top.");
   none("The garrison numbered 2,600 soldiers.");
   none("He traded 2,600 fur pelts.");
   none("A relief force of 1500 troops was promised.");

@@ -187,10 +187,17 @@ class atom_parser {
             w.is(word_kind::neg_before));
   }
 
-  /// True when a unit, a currency or a percent sign follows p: "1200 km", "30%".
+  /// True when a unit, a currency, a percent or a degree sign follows p: "1200 km", "30%",
+  /// "1945 °C".
   constexpr bool measures_something(const C* p) const noexcept {
     const token<C> t = r_.next(p);
-    return t.is_punct('%') || t.is(word_kind::unit_after);
+    return is_sign(t) || t.is(word_kind::unit_after);
+  }
+
+  /// '%' or '°'.
+  static constexpr bool is_sign(const token<C>& t) noexcept {
+    return t.is_punct('%') ||
+           (t.kind == token_kind::punct && t.size() == 2 && byte_of(t.begin[0]) == 0xC2 && byte_of(t.begin[1]) == 0xB0);
   }
 
   /// True when the word after p makes the number before it a count or a measure:
@@ -199,7 +206,7 @@ class atom_parser {
 
   /// The same, given the token after the number.
   constexpr bool counts_something(const token<C>& t) const noexcept {
-    if (t.is_punct('%')) return true;
+    if (is_sign(t)) return true;
     if (t.kind != token_kind::word) return false;
     if (t.entry->kind != word_kind::none) {
       switch (t.entry->kind) {

@@ -58,10 +58,11 @@ TEST_CASE("the dates fixture: one event per date expression, none among the non-
 TEST_CASE("a date without a year takes the year of the date joined to it, not the last one named") {
   const auto a = wikirel::parse(std::string_view(
       "The yard opened in 1939. It built hulls in May and June 1945. Ships left on 3 May and 5 June 1946.\n"
-      "Work slowed in spring and summer 1947. Ice came in December and January 1949. In May and June it rested.\n"));
+      "Work slowed in spring and summer 1947. Ice came in December and January 1949. In May and June it rested.\n"
+      "Rome froze in December and January 44 BC.\n"));
   CHECK(values_in(a, 0) == std::vector<std::string>{"1939", "1945-05", "1945-06", "1946-05-03", "1946-06-05",
                                                     "1947-03–1947-05", "1947-06–1947-08", "1948-12", "1949-01",
-                                                    "1949-05", "1949-06"});
+                                                    "1949-05", "1949-06", "-0045-12", "-0044-01"});
   CHECK(a.sections()[0].events()[1].when().inferred);  // its year is not written with it
 }
 

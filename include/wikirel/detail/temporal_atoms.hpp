@@ -435,19 +435,17 @@ class atom_parser {
     return a;
   }
 
-  /// "present", "now", "today", "current"; "present day" and "present-day" are one (else
-  /// "day" after it reads as the unit a number counts: "1914 to the present day" lost its
-  /// open end), and so are "current day" and "current-day".
+  /// "present", "now", "today", "current", with a "day" after it ("the present day",
+  /// "present-day"): else "day" reads as the unit a number counts, and "1914 to the present
+  /// day" lost its open end.
   constexpr date_atom<C> present(const token<C>& t) const noexcept {
     date_atom<C> a;
     a.kind = atom_kind::present;
     a.begin = t.begin;
     a.end = t.end;
-    if (t.size() == 7) {  // "present" or "current"
-      const C* d = t.end < r_.last && byte_of(*t.end) == '-' ? t.end + 1 : r_.skip_space(t.end);
-      const token<C> day = r_.read(d);
-      if (day.kind == token_kind::word && equals_ci(day.begin, day.size(), "day")) a.end = day.end;
-    }
+    const C* d = t.end < r_.last && byte_of(*t.end) == '-' ? t.end + 1 : r_.skip_space(t.end);
+    const token<C> day = r_.read(d);
+    if (day.kind == token_kind::word && equals_ci(day.begin, day.size(), "day")) a.end = day.end;
     return a;
   }
 

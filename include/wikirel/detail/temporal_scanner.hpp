@@ -565,7 +565,7 @@ class date_scanner {
       }
     }
     // "in February and October": a month joined to the date just reported.
-    if (!ok && (w.is(word_kind::prep, w_and) || w.is(word_kind::prep, w_or) || w.is_punct(','))) {
+    if (!ok && lists(w)) {
       const token<C> v = r_.prev(w.begin);
       ok = v.kind != token_kind::end && v.end == floor_ && floor_ != r_.first;
     }
@@ -589,10 +589,9 @@ class date_scanner {
     }
     bool inferred = false;
     if (a.partial()) {
-      if (ranged || !year_ahead(a)) {
-        if (!ranged && a.season != 0) return season_phrase(a);
-        if (!resolve_partial(a, b, pi)) return {};
-      }
+      const bool joined = !ranged && year_ahead(a);
+      if (!joined && !ranged && a.season != 0) return season_phrase(a);
+      if (!joined && !resolve_partial(a, b, pi)) return {};
       inferred = true;
     }
     if (in_identifier(a.begin)) return {};
@@ -626,6 +625,11 @@ class date_scanner {
     return scan_match<C>{m.begin, m.end, m.when};
   }
 
+  /// "and", "or" or a comma: a token that joins the items of a list.
+  static constexpr bool lists(const token<C>& t) noexcept {
+    return t.is(word_kind::prep, w_and) || t.is(word_kind::prep, w_or) || t.is_punct(',');
+  }
+
   /// Gives a partial date the year of the dated one joined to it by "and", "or" or a
   /// comma ("May and June 1945", "3 May and 5 June 1945", "spring and summer 1945"): that
   /// year, not the last one the text named, is the one meant. December before January
@@ -633,7 +637,7 @@ class date_scanner {
   constexpr bool year_ahead(date_atom<C>& a) const noexcept {
     if (mode_ != scan_mode::text) return false;
     const token<C> sep = r_.next(a.end);
-    if (!sep.is(word_kind::prep, w_and) && !sep.is(word_kind::prep, w_or) && !sep.is_punct(',')) return false;
+    if (!lists(sep)) return false;
     const date_atom<C> next = parse_at(r_.next(sep.end));
     if (!next.dated() || (next.month == 0 && next.season == 0)) return false;
     a.year = a.month != 0 && next.month != 0 && a.month > next.month ? add_years(next.year, -1) : next.year;

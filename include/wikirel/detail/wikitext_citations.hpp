@@ -227,8 +227,7 @@ class citation_reader {
     split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
     });
-    store(c, f);
-    f.clear();
+    store(c);
   }
 
   constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
@@ -264,8 +263,10 @@ class citation_reader {
     if (n > f.highest) f.highest = n;
   }
 
-  /// The fields of citation c; `with_text` composes its readable line from them.
-  constexpr void store(citation_record& c, const cite_fields& f, bool with_text = true) {
+  /// Gives citation c the fields read into fields_, and empties them for the next
+  /// template; `with_text` composes its readable line from them.
+  constexpr void store(citation_record& c, bool with_text = true) {
+    const cite_fields& f = fields_;
     c.title = f.title;
     c.date_text = f.date_text.empty() ? f.year : f.date_text;
     c.when = parse_date(b_.resolve(c.date_text));
@@ -278,6 +279,7 @@ class citation_reader {
     c.pages = f.pages;
     store_authors(c, f);
     if (with_text) c.text = format_text(c);
+    fields_.clear();
   }
 
   constexpr void store_authors(citation_record& c, const cite_fields& f) {
@@ -349,8 +351,7 @@ class citation_reader {
         f.highest = authors;
       }
     });
-    store(c, f, false);  // a short citation's text is its own
-    f.clear();
+    store(c, false);  // a short citation's text is its own
     c.text = format_short(c);
   }
 

@@ -463,6 +463,20 @@ TEST_CASE("temporal: bare month names need evidence") {
   none("Jan Smuts spoke.", &c);
 }
 
+TEST_CASE("temporal: a month that recurs names no one month") {
+  date_context c = anchored(y(1878), precision::year);
+  none("The lodge meets on the third Tuesday in February, April and October.", &c);
+  none("It meets the 4th Thursday in March and July.", &c);
+  none("The race is run on the last Friday of June.", &c);
+  none("A fair is held in June each year.", &c);
+  none("The fair opens in May of every year.", &c);
+  none("Each May the river floods.", &c);
+  // One day, or one month, is still a date.
+  one("He died on a Sunday in May.", "May", make(y(1878, 5), y(1878, 5), precision::month, false, true), &c);
+  one("In June the lodge moved.", "June", make(y(1878, 6), y(1878, 6), precision::month, false, true), &c);
+  one("It met on the third Tuesday in May 1880.", "May 1880", make(y(1880, 5), y(1880, 5), precision::month), &c);
+}
+
 TEST_CASE("temporal: relative dates") {
   date_context c;
   REQUIRE(dates_in("On 10 May 1940 Germany invaded.", c).size() == 1);

@@ -569,12 +569,39 @@ class date_scanner {
       const token<C> v = r_.prev(w.begin);
       ok = v.kind != token_kind::end && v.end == floor_ && floor_ != r_.first;
     }
-    if (!ok) return false;
+    if (!ok || recurs(a, w)) return false;
     if (a.month == 4 || a.month == 5 || a.month == 6 || a.month == 8) {
       const token<C> n = r_.next(a.end);  // "in June Carter's", "by April Ashley"
       if (n.capitalized() && n.entry->kind == word_kind::none) return false;
     }
     return true;
+  }
+
+  /// A lone month that comes round every year: "the third Tuesday in May", "the last
+  /// Friday of June", "in May each year", "every June". w is the token before the month.
+  constexpr bool recurs(const date_atom<C>& a, const token<C>& w) const noexcept {
+    if (w.is(word_kind::recurring)) return true;  // "each May"
+    if (w.is(word_kind::prep, w_in) || w.is(word_kind::prep, w_of)) {
+      const token<C> day = r_.prev(w.begin);
+      if (day.is(word_kind::recurring) && day.capitalized()) {
+        const token<C> nth = r_.prev(day.begin);
+        if (nth.is(word_kind::ordinal) || nth.is(word_kind::prep, w_last) || nth.is(word_kind::recurring) ||
+            ordinal_suffix(nth))
+          return true;
+      }
+    }
+    const token<C> n = r_.next(a.end);  // "in May each year", "in May of every year"
+    const token<C> q = n.is(word_kind::prep, w_of) ? r_.next(n.end) : n;
+    return q.is(word_kind::recurring) && r_.next(q.end).is(word_kind::unit, u_year);
+  }
+
+  /// "th" of "4th", "st" of "1st": the letters right after a number.
+  constexpr bool ordinal_suffix(const token<C>& t) const noexcept {
+    if (t.kind != token_kind::word || t.size() != 2 || t.begin == r_.first || !is_digit(byte_of(t.begin[-1])))
+      return false;
+    const unsigned char x = static_cast<unsigned char>(byte_of(t.begin[0]) | 0x20);
+    const unsigned char z = static_cast<unsigned char>(byte_of(t.begin[1]) | 0x20);
+    return (x == 't' && z == 'h') || (x == 's' && z == 't') || (x == 'n' && z == 'd') || (x == 'r' && z == 'd');
   }
 
   /// Judges the expression read so far and turns it into a match, or into nothing.

@@ -48,6 +48,7 @@ enum class word_kind : std::uint8_t {
   street,           ///< "1600 Pennsylvania Avenue"
   quantity_noun,    ///< "a force of 2000": a number after "of" is a quantity
   id_prefix,        ///< "ISBN", "doi", "OCLC": identifiers follow
+  recurring,        ///< weekdays, "every", "each": "the third Tuesday in May" is every May
 };
 
 enum season_id : std::uint8_t { spring = 1, summer = 2, autumn = 3, winter = 4 };
@@ -582,6 +583,17 @@ inline constexpr word_entry temporal_words[] = {
     {"jstor", word_kind::id_prefix, 0},
     {"arxiv", word_kind::id_prefix, 0},
     {"bibcode", word_kind::id_prefix, 0},
+    // A month after these recurs ("the first Monday in May", "each June"): no one May is
+    // meant.
+    {"monday", word_kind::recurring, 0, word_case::capital},
+    {"tuesday", word_kind::recurring, 0, word_case::capital},
+    {"wednesday", word_kind::recurring, 0, word_case::capital},
+    {"thursday", word_kind::recurring, 0, word_case::capital},
+    {"friday", word_kind::recurring, 0, word_case::capital},
+    {"saturday", word_kind::recurring, 0, word_case::capital},
+    {"sunday", word_kind::recurring, 0, word_case::capital},
+    {"every", word_kind::recurring, 0},
+    {"each", word_kind::recurring, 0},
 };
 
 inline constexpr std::size_t word_count = sizeof(temporal_words) / sizeof(temporal_words[0]);

@@ -364,6 +364,8 @@ TEST_CASE("temporal: approximate dates and eras") {
   one("It was founded some time in 1947.", "some time in 1947", make(y(1947), y(1947), precision::year, true));
   one("It was founded sometime in 1947.", "sometime in 1947", make(y(1947), y(1947), precision::year, true));
   one("He was born c. 800 in Aachen.", "c. 800", make(y(800), y(800), precision::year, true));
+  one("The scholar (c. 965 – c. 1040) wrote.", "c. 965 – c. 1040", make(y(965), y(1040), precision::year, true));
+  one("The hall stood c. 870–899.", "c. 870–899", make(y(870), y(899), precision::year, true));
   one("Socrates died in 399 BC.", "399 BC", make(y(-399), y(-399), precision::year));
   one("Socrates died in 399 B.C. in Athens.", "399 B.C.", make(y(-399), y(-399), precision::year));
   one("Varus was defeated in AD 9.", "AD 9", make(y(9), y(9), precision::year));

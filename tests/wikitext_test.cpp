@@ -63,6 +63,15 @@ TEST_CASE("a date template cut off by the end of the input maps inside the input
   CHECK(closed.events()[0].length() == 14);
 }
 
+TEST_CASE("a circa template with two years is an approximate span") {
+  const auto a = wiki("The scholar ({{c.|lk=no|965|1040}}) wrote on optics.\n");
+  REQUIRE(a.events().size() == 1);
+  CHECK(a.sections()[0].text() == "The scholar (c. 965 \u2013 c. 1040) wrote on optics.");
+  CHECK(a.events()[0].when().begin == wikirel::date{965, 0, 0});
+  CHECK(a.events()[0].when().end == wikirel::date{1040, 0, 0});
+  CHECK(a.events()[0].when().approximate);
+}
+
 TEST_CASE("headings come as plain text") {
   const auto a = wiki(
       "== The [[Cold War|cold war]] and '''détente''' ==\n"

@@ -464,8 +464,9 @@ class date_scanner {
   constexpr bool end_is_number(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi,
                                const context_reader<C>& cx) const noexcept {
     if (a.kind == atom_kind::number && a.digits == 3 && a.value >= 100 && b.value > a.value &&
-        (b.digits == 3 || is_year_number(b)) && parenthesized(pi, b.end)) {
-      // "The Song dynasty (960–1279)": a bracketed range is a span of years.
+        (b.digits == 3 || is_year_number(b)) && (parenthesized(pi, b.end) || pi.circa)) {
+      // "The Song dynasty (960–1279)", "c. 965 – c. 1040": a bracketed range, or one marked
+      // circa, is a span of years.
       to_year(a, static_cast<std::int32_t>(a.value));
       to_year(b, static_cast<std::int32_t>(b.value));
       return true;

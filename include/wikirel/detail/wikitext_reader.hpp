@@ -552,7 +552,8 @@ class wikitext_reader {
     }
   }
 
-  /// {{birth date|1901|4|7}} shows as "April 7, 1901"; {{circa|1850}} as "c. 1850".
+  /// {{birth date|1901|4|7}} shows as "April 7, 1901"; {{circa|1850}} as "c. 1850",
+  /// {{circa|965|1040}} as "c. 965 – c. 1040".
   constexpr void render_date_template(const CharT* inner, const CharT* close, std::size_t at, std::size_t length) {
     char out[64] = {};
     std::size_t n = 0;
@@ -568,8 +569,15 @@ class wikitext_reader {
       if (digits > 0 && a.value + digits == a.value_end) values[count++] = static_cast<int>(v);
       else if (count == 0 && !text && a.value < a.value_end) text = a.value, text_end = a.value_end;
     });
-    if (name == "circa" || name == "c.") append(out, n, "c. ");
-    if (count >= 1) format_date_parts(out, n, values, count);
+    const bool circa = name == "circa" || name == "c.";
+    if (circa) append(out, n, "c. ");
+    if (circa && count >= 2) {  // {{circa|965|1040}}: both ends are years
+      append_number(out, n, values[0]);
+      append(out, n, " \u2013 c. ");
+      append_number(out, n, values[1]);
+    } else if (count >= 1) {
+      format_date_parts(out, n, values, count);
+    }
     else if (text) return emit_source_text(text, text_end, at, length, out, n);
     b_.synthesized(std::string_view(out, n), at, length);
   }

@@ -312,6 +312,13 @@ TEST_CASE("temporal: decades and centuries") {
   one("Music changed in the ’60s.", "the ’60s", make(y(1960), y(1969), precision::decade));
   one("Music changed in the 60s.", "the 60s", make(y(1960), y(1969), precision::decade));
   one("Music changed in the sixties.", "the sixties", make(y(1960), y(1969), precision::decade));
+  // A decade of two digits after a full one is in that one's century.
+  one("Music changed in the 1880s–90s.", "the 1880s–90s", make(y(1880), y(1899), precision::decade));
+  one("Growth slowed in the late 1950s and 60s.", "the late 1950s and 60s",
+      make(y(1950), y(1969), precision::decade, true));
+  one("Music changed in the 1880s and 90s.", "the 1880s and 90s", make(y(1880), y(1899), precision::decade));
+  CHECK(spans("It grew in the 1950s and 1960s.") == "the 1950s | 1960s");
+  CHECK(spans("It grew in the 1920s and 30 more opened.") == "the 1920s");
   one("The bay was settled in the 19th century.", "the 19th century", make(y(1800), y(1899), precision::century));
   one("The bay was settled in the nineteenth century.", "the nineteenth century",
       make(y(1800), y(1899), precision::century));

@@ -394,13 +394,16 @@ class atom_parser {
     return a;
   }
 
-  static constexpr date_atom<C> decade_atom(const C* b, const C* e, std::int32_t first, bool needs_the) noexcept {
+  /// digits: how many the number had ("60s": 2, "1960s": 4), 0 for a word ("sixties").
+  static constexpr date_atom<C> decade_atom(const C* b, const C* e, std::int32_t first, bool needs_the,
+                                            std::uint32_t digits) noexcept {
     date_atom<C> a;
     a.kind = atom_kind::decade;
     a.begin = b;
     a.end = e;
     a.year = first;
     a.needs_the = needs_the;
+    a.digits = digits;
     return a;
   }
 
@@ -409,9 +412,9 @@ class atom_parser {
   /// "the 800s" need their "the"; "the 480s BC" counts down.
   constexpr date_atom<C> plural_number(const token<C>& t, const C* s) const noexcept {
     const std::uint32_t n = t.value, d = t.digits;
-    if (d == 2 && n % 10 == 0) return decade_atom(t.begin, s, 1900 + static_cast<std::int32_t>(n), true);
+    if (d == 2 && n % 10 == 0) return decade_atom(t.begin, s, 1900 + static_cast<std::int32_t>(n), true, 2);
     if ((d != 3 && d != 4) || n % 10 != 0) return {};
-    date_atom<C> a = decade_atom(t.begin, s, static_cast<std::int32_t>(n), d == 3);
+    date_atom<C> a = decade_atom(t.begin, s, static_cast<std::int32_t>(n), d == 3, d);
     if (n % 100 == 0 && n != 2000) a.kind = atom_kind::hundreds;
     if (const era_mark<C> era = era_after(s); era.era != no_era) {
       a.era = era.era;
@@ -427,11 +430,11 @@ class atom_parser {
     const token<C> n = r_.read(t.end);
     if (n.kind != token_kind::number || n.digits != 2 || n.value % 10 != 0) return {};
     if (n.end >= r_.last || byte_of(*n.end) != 's' || r_.word_char_at(n.end + 1)) return {};
-    return decade_atom(t.begin, n.end + 1, 1900 + static_cast<std::int32_t>(n.value), false);
+    return decade_atom(t.begin, n.end + 1, 1900 + static_cast<std::int32_t>(n.value), false, 2);
   }
 
   constexpr date_atom<C> decade_word(const token<C>& t) const noexcept {
-    date_atom<C> a = decade_atom(t.begin, t.end, 1900 + 10 * static_cast<std::int32_t>(t.entry->value), true);
+    date_atom<C> a = decade_atom(t.begin, t.end, 1900 + 10 * static_cast<std::int32_t>(t.entry->value), true, 0);
     return a;
   }
 

@@ -324,13 +324,22 @@ class date_scanner {
            (v == w_and && (pi.between || a.kind == atom_kind::ordinal));
   }
 
+  /// "the 1950s and 60s": a decade written with two digits after "and" shares the first
+  /// one's century, and the two make one span (a bare "60s" is no expression of its own).
+  constexpr bool elided_decade(const date_atom<C>& a, const token<C>& sep, const token<C>& t) const noexcept {
+    if (a.kind != atom_kind::decade || a.digits < 3 || !sep.is(word_kind::prep, w_and)) return false;
+    if (t.kind != token_kind::number || t.digits != 2) return false;
+    const date_atom<C> b = parser_.parse(t);
+    return b.kind == atom_kind::decade && b.digits == 2 && b.needs_the;
+  }
+
   /// Reads "–1945", " to 1991", " and 1953" (after "between"), "/42" after atom a into b.
   /// Sets `quantity` when the two ends turn out to be counts ("1500–2000 troops").
   constexpr void join_range(date_atom<C>& a, date_atom<C>& b, bool& open, const C*& end, bool& quantity,
                             const prefix_info<C>& pi, const context_reader<C>& cx) const noexcept {
     const token<C> sep = r_.next(a.end);
-    if (!is_joiner(sep, a, pi)) return;
     const token<C> t = r_.next(sep.end);
+    if (!is_joiner(sep, a, pi) && !elided_decade(a, sep, t)) return;
     if (sep.kind == token_kind::dash && (t.kind == token_kind::end || t.is_punct(')') || t.is_punct(']'))) {
       // "(1992–)": still going.
       date_atom<C> now;
@@ -432,6 +441,12 @@ class date_scanner {
         if (!end_is_dated(a, b, pi, cx)) return false;
         break;
       case atom_kind::decade:
+        if (a.kind != b.kind) return false;
+        if (b.digits == 2 && a.digits >= 3) {  // "the 1880s–90s": the 90s of a's century
+          b.year = a.year - a.year % 100 + b.year % 100;
+          if (b.year < a.year) b.year += 100;  // "the 1990s–00s"
+        }
+        break;
       case atom_kind::hundreds:
         if (a.kind != b.kind) return false;
         break;

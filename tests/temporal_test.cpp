@@ -329,6 +329,18 @@ TEST_CASE("temporal: decades and centuries") {
   one("The bay was settled in the mid-19th century.", "the mid-19th century",
       make(y(1800), y(1899), precision::century, true));
   one("A 19th-century house stands here.", "19th-century", make(y(1800), y(1899), precision::century));
+  // An ordinal listed before a century is one; "into" joins two into a span.
+  CHECK(spans("It was copied in the late twelfth or early thirteenth century.") ==
+        "the late twelfth | early thirteenth century");
+  CHECK(spans("It was built in the 11th, 12th or 13th century.") == "the 11th | 12th | 13th century");
+  CHECK(spans("Rome grew in the 5th or 4th century BC.") == "the 5th | 4th century BC");
+  CHECK(show(dates_in("Rome grew in the 5th or 4th century BC.")[0].when) ==
+        show(make(y(-500), y(-401), precision::century)));
+  one("Migrants came from the late 19th century into the early 20th century.",
+      "from the late 19th century into the early 20th century", make(y(1800), y(1999), precision::century, true));
+  one("Sales rose from the 1980s into the 1990s.", "from the 1980s into the 1990s",
+      make(y(1980), y(1999), precision::decade));
+  none("He was the third or fourth man to try.");
   one("Athens flourished in the 5th century BC.", "the 5th century BC", make(y(-500), y(-401), precision::century));
   one("Athens flourished in the fifth century BCE.", "the fifth century BCE",
       make(y(-500), y(-401), precision::century));
@@ -382,6 +394,10 @@ TEST_CASE("temporal: approximate dates and eras") {
   one("The council met in 325 CE.", "325 CE", make(y(325), y(325), precision::year));
   one("Farming began c. 10,000 BC in the region.", "c. 10,000 BC", make(y(-10000), y(-10000), precision::year, true));
   one("It was settled c. 3000 BC by farmers.", "c. 3000 BC", make(y(-3000), y(-3000), precision::year, true));
+  one("Farming began around 10,000 BC in the region.", "around 10,000 BC",
+      make(y(-10000), y(-10000), precision::year, true));
+  one("Farming began in 12,500 BCE.", "12,500 BCE", make(y(-12500), y(-12500), precision::year));
+  none("About 10,000 men came.");
   one("The temple was built in 1 BC.", "1 BC", make(y(-1), y(-1), precision::year));
   none("About 1500 troops were sent.");
 }

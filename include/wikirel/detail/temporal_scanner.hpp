@@ -273,12 +273,14 @@ class date_scanner {
 
   /// A cheap first look at a number of one or two digits, from the bytes around it: it
   /// can start a date only if a word, a dash or an apostrophe follows ("3 May", "19th",
-  /// "3–5 May", "60s", "9 AD") or an era or "year" precedes ("AD 9", "the year 9").
+  /// "3–5 May", "60s", "9 AD"), it is grouped in thousands ("10,000 BC") or an era or
+  /// "year" precedes ("AD 9", "the year 9").
   constexpr bool small_number_may_continue(const token<C>& t) const noexcept {
     const C* q = r_.skip_space(t.end);
     if (q < r_.last) {
       const unsigned char c = byte_of(*q);
       if (is_alpha(c) || c == '-' || c == '\'' || c == 0xE2) return true;
+      if (c == ',' && q == t.end && r_.last - q >= 4 && is_digit(byte_of(q[1]))) return true;  // "10,000 BC"
     }
     const C* b = r_.skip_space_back(t.begin);
     if (b - r_.first < 2) return false;
@@ -321,7 +323,8 @@ class date_scanner {
     if (!sep.is(word_kind::prep)) return false;
     const std::uint8_t v = sep.entry->value;
     return v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru ||
-           (v == w_and && (pi.between || a.kind == atom_kind::ordinal));
+           (v == w_and && (pi.between || a.kind == atom_kind::ordinal)) ||
+           (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::decade));
   }
 
   /// "the 1950s and 60s": a decade written with two digits after "and" shares the first
@@ -625,6 +628,7 @@ class date_scanner {
                                  const context_reader<C>& cx) {
     const bool ranged = b.valid();
     if (a.needs_the && !pi.the_before) return {};
+    if (a.kind == atom_kind::ordinal && !ranged) century_ahead(a);
     if (a.kind == atom_kind::ordinal || a.kind == atom_kind::present) return {};
     if (a.kind == atom_kind::number) {
       if (ranged || !cx.is_year_number(a, pi, a.end, parser_)) return {};
@@ -671,6 +675,34 @@ class date_scanner {
   /// "and", "or" or a comma: a token that joins the items of a list.
   static constexpr bool lists(const token<C>& t) noexcept {
     return t.is(word_kind::prep, w_and) || t.is(word_kind::prep, w_or) || t.is_punct(',');
+  }
+
+  /// An ordinal listed before a century is one too: "the late twelfth or early thirteenth
+  /// century", "the 11th, 12th or 13th century" (each is its own expression).
+  constexpr void century_ahead(date_atom<C>& a) const noexcept {
+    if (a.value < 1 || a.value > 30) return;
+    token<C> t = r_.next(a.end);
+    for (int i = 0; i < 4 && !t.is(word_kind::prep, w_or) && !t.is(word_kind::prep, w_and); ++i) {
+      // "11th, 12th or 13th": commas and further ordinals lead to the "or".
+      const C* next = t.end;
+      if (!t.is_punct(',')) {
+        const date_atom<C> o = parse_at(t);
+        if (o.kind != atom_kind::ordinal) return;
+        next = o.end;
+      }
+      t = r_.next(next);
+    }
+    if (!t.is(word_kind::prep, w_or) && !t.is(word_kind::prep, w_and)) return;
+    t = r_.next(t.end);
+    if (t.is(word_kind::the)) t = r_.next(t.end);
+    if (t.is(word_kind::part)) {
+      const token<C> dash = r_.read(t.end);
+      t = dash.kind == token_kind::dash ? r_.read(dash.end) : r_.next(t.end);
+    }
+    const date_atom<C> c = parse_at(t);
+    if (c.kind != atom_kind::century) return;
+    a.kind = atom_kind::century;
+    a.era = c.era;
   }
 
   /// Gives a partial date the year of the dated one joined to it by "and", "or" or a

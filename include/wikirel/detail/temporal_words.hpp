@@ -79,6 +79,7 @@ enum prep_id : std::uint8_t {
   w_this,
   w_or,
   w_thru,
+  w_into,
 };
 
 /// How a word must be written to count: months, eras and product names are capitalised.
@@ -243,6 +244,7 @@ inline constexpr word_entry temporal_words[] = {
     {"of", word_kind::prep, w_of},
     {"through", word_kind::prep, w_through},
     {"thru", word_kind::prep, w_thru},
+    {"into", word_kind::prep, w_into},
     {"throughout", word_kind::prep, w_throughout},
     {"before", word_kind::prep, w_before},
     {"after", word_kind::prep, w_after},

@@ -259,6 +259,14 @@ TEST_CASE("temporal: ranges") {
   one("Dues were doubled between 1950 and 1953.", "between 1950 and 1953", make(y(1950), y(1953), precision::year));
   one("The pact held 1945 until 1991.", "1945 until 1991", make(y(1945), y(1991), precision::year));
   one("The pact held 1945 through 1991.", "1945 through 1991", make(y(1945), y(1991), precision::year));
+  // Three-digit years make a range where the words say so; counts that look the same do not.
+  one("In 871–899 the kingdom grew.", "871–899", make(y(871), y(899), precision::year));
+  one("The Tang ruled between 618 and 907.", "between 618 and 907", make(y(618), y(907), precision::year));
+  one("The abbey stood from 950 to 1066 on the hill.", "from 950 to 1066", make(y(950), y(1066), precision::year));
+  none("The town grew from 500 to 900.");
+  none("From 500 to 900 men came.");
+  none("In 300–400 years it fell.");
+  none("It won 102–98 in the final.");
   one("France fell in May–June 1940.", "May–June 1940", make(y(1940, 5), y(1940, 6), precision::month));
   one("The battle raged from May to June 1940.", "from May to June 1940",
       make(y(1940, 5), y(1940, 6), precision::month));

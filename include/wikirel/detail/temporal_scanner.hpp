@@ -25,6 +25,13 @@
 
 namespace wikirel::detail {
 
+/// Verbs that put an amount before "from" ("grew from 500 to 900"); at namespace scope, as
+/// a function's local constexpr array is built on the stack at every call.
+inline constexpr std::string_view amount_verbs[] = {
+    "grew",   "rose",    "increased", "fell",    "dropped", "declined", "went",     "ranged",
+    "ranging", "varied", "expanded",  "shrank",  "climbed", "jumped",   "doubled",  "reduced",
+    "cut",    "raised",  "range",     "increase", "decrease", "decreased"};
+
 enum class scan_mode : std::uint8_t {
   text,      ///< sentences of an article: partial and relative dates use the anchor
   heading,   ///< section headings
@@ -489,6 +496,11 @@ class date_scanner {
       to_year(b, static_cast<std::int32_t>(b.value));
       return true;
     }
+    if (short_year_range(a, b, pi, cx)) {
+      to_year(a, static_cast<std::int32_t>(a.value));
+      to_year(b, static_cast<std::int32_t>(b.value));
+      return true;
+    }
     if (is_year_number(a) && a.era == no_era && (b.digits == 2 || is_year_number(b))) {
       if (!cx.is_year_number(a, pi, b.end, parser_)) return false;
       const std::int32_t y = static_cast<std::int32_t>(a.value);
@@ -504,6 +516,31 @@ class date_scanner {
       to_year(b, static_cast<std::int32_t>(b.value));
       return true;
     }
+    return false;
+  }
+
+  /// A range of years of three digits in running text, where the words say it is one:
+  /// "in 871–899", "during 1066–1087", "between 618 and 907." "from 950 to 1066". Counts
+  /// look the same ("grew from 500 to 900.", "500–900 men"), so a count's verb before
+  /// "from" or a noun after the range rules it out, and two short numbers after "from" or
+  /// "between" must end their clause.
+  constexpr bool short_year_range(const date_atom<C>& a, const date_atom<C>& b, const prefix_info<C>& pi,
+                                  const context_reader<C>& cx) const noexcept {
+    if (a.kind != atom_kind::number || a.digits != 3 || a.value < 100 || pi.era != no_era) return false;
+    if (!(b.digits == 3 || is_year_number(b)) || b.value <= a.value || b.value - a.value > 600) return false;
+    const bool in_or_during = pi.before.is(word_kind::prep, w_in) || pi.before.is(word_kind::prep, w_during);
+    if (!in_or_during && !pi.from && !pi.between) return false;
+    if ((pi.from || pi.between) && changes_amount(r_.prev(pi.before.begin))) return false;
+    if (parser_.counts_something(b.end) || parser_.hyphenated_measure(b.end)) return false;
+    if (b.digits == 3 && !in_or_during && !cx.sentence_punct_after(b.end)) return false;
+    return !cx.bad_neighbours(a, pi);
+  }
+
+  /// Verbs that put an amount before "from": "grew from 500 to 900".
+  static constexpr bool changes_amount(const token<C>& t) noexcept {
+    if (t.kind != token_kind::word) return false;
+    for (std::string_view v : amount_verbs)
+      if (equals_ci(t.begin, t.size(), v)) return true;
     return false;
   }
 

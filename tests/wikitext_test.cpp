@@ -131,6 +131,24 @@ TEST_CASE("section text keeps paragraphs and list items, drops markup") {
   CHECK(a.categories()[0] == "Fictional countries");
 }
 
+TEST_CASE("categories are named as MediaWiki names them, each once") {
+  const auto a = wiki(
+      "Text.\n[[Category:Towns in Freedonia]]\n[[category:towns_in_Freedonia]]\n"
+      "[[Category: Towns  in Freedonia |Sort key]]\n[[Category:_Rivers_of_Orla_]]\n[[Category:\xC3\xA9glises]]\n"
+      "[[Category:Rivers of Orla]]\n");
+  REQUIRE(a.categories().size() == 3);
+  CHECK(a.categories()[0] == "Towns in Freedonia");
+  CHECK(a.categories()[1] == "Rivers of Orla");
+  CHECK(a.categories()[2] == "\xC3\xA9glises");  // only ASCII letters change case
+  // More than a handful take the hashed path: the same answers.
+  std::string many = "Text.\n";
+  for (int i = 0; i < 100; ++i) many += "[[Category:Place_" + std::to_string(i % 40) + "]]\n";
+  const auto b = wiki(many);
+  REQUIRE(b.categories().size() == 40);
+  CHECK(b.categories()[0] == "Place 0");
+  CHECK(b.categories()[39] == "Place 39");
+}
+
 TEST_CASE("links show their labels; the pipe trick; interlanguage links vanish") {
   const auto a = wiki("[[Port Alder (city)|]] and [[Veltrana]] and [[:Category:Rivers]] and [[w:Orla|the Orla]].[[de:Freedonien]]\n");
   CHECK(a.sections()[0].text() == "Port Alder and Veltrana and Category:Rivers and the Orla.");

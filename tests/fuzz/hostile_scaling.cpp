@@ -92,6 +92,17 @@ std::string plain_prose(std::size_t n) {
                 n);
 }
 
+/// Category links, distinct and repeated, with the spellings that name one category.
+std::string many_categories(std::size_t n) {
+  std::string s;
+  s.reserve(n + 64);
+  for (std::size_t i = 0; s.size() < n; ++i) {
+    s += "[[Category:Place_" + std::to_string(i) + "]]\n[[category:place " + std::to_string(i / 2) + "]]\n";
+  }
+  s.resize(n);
+  return s;
+}
+
 std::string named_refs(std::size_t n) {
   std::string s;
   s.reserve(n + 64);
@@ -254,6 +265,10 @@ std::vector<family> families() {
                  return repeat("Two days later the next day. ", n, "On 3 May 1921 it began. ");
                }});
   f.push_back({"cite_many_args", w, "one {{cite book}} with a huge number of authors", cite_many_args});
+  f.push_back({"many_categories", w, "category links, half of them repeats in other spellings", many_categories});
+  f.push_back({"one_category", w, "one category linked over and over", [](std::size_t n) {
+                 return repeat("[[Category:Towns_in_Foo]]\n", n);
+               }});
   f.push_back({"many_headings", w, "\"== 1921 ==\\nx\\n\" repeated", [](std::size_t n) { return repeat("== 1921 ==\nx\n", n); }});
   f.push_back({"deep_lists", w, "lines of 200 list markers", [](std::size_t n) { return repeat(string(100, '*') + string(100, '#') + " In 1921.\n", n); }});
   f.push_back({"entities", w, "character references, good and bad", [](std::size_t n) {

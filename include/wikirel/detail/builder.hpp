@@ -310,12 +310,89 @@ class builder {
   /// Orders what needs ordering. Call once, at the end.
   constexpr void finish() {
     end_body();
+    normalize_categories();
     index_uses();
     build_timeline();
     locate_diagnostics();
   }
 
  private:
+  // ---- categories ---------------------------------------------------------------------
+
+  /// Names categories the way MediaWiki does, so that one category is one name:
+  /// "towns_in_Foo", " towns  in Foo" and "Towns in Foo" are all "Towns in Foo" (an
+  /// underscore is a space, runs of spaces are one, the first letter is a capital), and a
+  /// category listed twice is kept once, where it first stood.
+  constexpr void normalize_categories() {
+    auto& cats = d_.categories;
+    for (std::size_t i = 0; i < cats.size(); ++i)
+      if (needs_normal_form(resolve(cats[i]))) cats[i] = normal_form(cats[i]);
+    std::size_t kept = 0;
+    if (cats.size() <= 32) {  // the usual few: compare each with those kept
+      for (std::size_t i = 0; i < cats.size(); ++i) {
+        bool seen = false;
+        for (std::size_t k = 0; k < kept && !seen; ++k) seen = resolve(cats[k]) == resolve(cats[i]);
+        if (!seen) cats[kept++] = cats[i];
+      }
+    } else {
+      kept = dedupe_by_hash(cats);
+    }
+    cats.truncate(kept);
+  }
+
+  static constexpr bool needs_normal_form(view_type v) noexcept {
+    if (!v.empty() && ascii_lower(v[0])) return true;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (v[i] == CharT('_') || (v[i] == CharT(' ') && i + 1 < v.size() && v[i + 1] == CharT(' '))) return true;
+    return false;
+  }
+
+  static constexpr bool ascii_lower(CharT c) noexcept { return c >= CharT('a') && c <= CharT('z'); }
+
+  constexpr text_ref normal_form(text_ref r) {
+    const std::uint32_t start = begin_run();
+    make_room(d_.text, r.length);  // one growth for the whole copy: the view below stays valid
+    const view_type v = resolve(r);
+    bool space = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const CharT c = v[i] == CharT('_') ? CharT(' ') : v[i];
+      if (c == CharT(' ')) {
+        space = true;
+        continue;
+      }
+      if (space && arena_size() > start) arena_push(CharT(' '));
+      space = false;
+      arena_push(arena_size() == start && ascii_lower(c) ? static_cast<CharT>(c - CharT('a') + CharT('A')) : c);
+    }
+    return arena_ref(start);
+  }
+
+  /// Many categories (a generated or hostile page): an open-addressing set of the kept
+  /// ones, so that the work stays linear.
+  template <class List>
+  constexpr std::size_t dedupe_by_hash(List& cats) {
+    std::size_t slots = 64;
+    while (slots < 2 * cats.size()) slots *= 2;
+    std::vector<std::uint32_t> table(slots, 0);  // kept index + 1; 0 is empty
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+      const view_type v = resolve(cats[i]);
+      std::uint64_t h = 1469598103934665603u;
+      for (CharT c : v) h = (h ^ static_cast<std::uint64_t>(static_cast<unsigned char>(c))) * 1099511628211u;
+      std::size_t at = static_cast<std::size_t>(h) & (slots - 1);
+      bool seen = false;
+      for (; table[at] != 0; at = (at + 1) & (slots - 1))
+        if (resolve(cats[table[at] - 1]) == v) {
+          seen = true;
+          break;
+        }
+      if (seen) continue;
+      table[at] = static_cast<std::uint32_t>(kept + 1);
+      cats[kept++] = cats[i];
+    }
+    return kept;
+  }
+
   static constexpr std::size_t max_diagnostics = 1000;
   static constexpr std::uint32_t max_event_citations = 64;  ///< citations linked to one event
   enum : std::uint8_t { pending_none, pending_space, pending_line };

@@ -96,6 +96,10 @@ class chunked_list {
     ++size_;
     return true;
   }
+  /// Keeps the first n records (they are trivially destructible: nothing to end).
+  constexpr void truncate(std::size_t n) noexcept {
+    if (n < size_) size_ = n;
+  }
   /// Room for n records in all: a chunk of the missing ones, the rest untouched.
   constexpr void reserve(std::size_t n) {
     if (n <= capacity_) return;

@@ -72,6 +72,17 @@ TEST_CASE("mirror chrome is dropped and the title loses the mirror's suffix") {
   CHECK(!any_text_contains(a, "Note:"));
 }
 
+TEST_CASE("plain text: a party named by a combining form is its country, and the text stays whole") {
+  const auto a = plain("Sino-Indian relations\n\nFrom Wikipedia, the free encyclopedia\n\nThe two states met in 1950.[1]\n\nReferences\n\n1. ^ A source.\n");
+  CHECK(a.title() == "Sino-Indian relations");
+  REQUIRE(a.parties().size() == 2);
+  CHECK(a.parties()[0] == "China");
+  CHECK(a.parties()[1] == "India");
+  REQUIRE(!a.sections().empty());
+  CHECK(a.sections()[0].text() == "The two states met in 1950.");
+  CHECK(a.citations().size() == 1);
+}
+
 TEST_CASE("a browser copy: Contents box, [edit] marks, markers, categories, navigation") {
   const std::string input = fixture("browser_copy.txt");  // the article views it: keep it alive
   const auto a = plain(input);

@@ -66,6 +66,8 @@ static_assert(wikirel::parse(kSfn).citations()[0].uses().size() == 2);
 constexpr wikirel::options relations{wikirel::format::wikitext, "Freedonia\xE2\x80\x93Sylvania relations"};
 static_assert(wikirel::parse("x", relations).parties().size() == 2);
 static_assert(wikirel::parse("x", relations).parties()[1] == "Sylvania");
+constexpr wikirel::options sino{wikirel::format::wikitext, "Sino-Indian relations"};
+static_assert(wikirel::parse("x", sino).parties()[0] == "China");
 
 constexpr std::string_view kBroken = "Line one.\n\xC3\x89\xC3\xA9 {{open\n";
 static_assert(wikirel::parse(kBroken, wikitext_options).diagnostics().size() == 1);

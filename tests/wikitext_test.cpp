@@ -298,6 +298,23 @@ TEST_CASE("parties from the title or the infobox") {
   CHECK(wiki("x", "History of Freedonia").parties().empty());
 }
 
+TEST_CASE("a party named by a combining form or an adjective is its country") {
+  const auto sino = wiki("The two states met in 1950.\n", "Sino-Indian relations");
+  REQUIRE(sino.parties().size() == 2);
+  CHECK(sino.parties()[0] == "China");
+  CHECK(sino.parties()[1] == "India");
+  CHECK(sino.sections()[0].text() == "The two states met in 1950.");  // the lead is untouched
+  const auto soviet = wiki("x", "Soviet\xE2\x80\x93" "American relations");
+  REQUIRE(soviet.parties().size() == 2);
+  CHECK(soviet.parties()[0] == "Soviet Union");
+  CHECK(soviet.parties()[1] == "United States");
+  const auto named = wiki("x", "Freedonia\xE2\x80\x93" "Indian relations");  // one of each
+  REQUIRE(named.parties().size() == 2);
+  CHECK(named.parties()[0] == "Freedonia");
+  CHECK(named.parties()[1] == "India");
+  CHECK(wiki("x", "sino-indian relations").parties()[0] == "sino");  // forms are capitalised
+}
+
 TEST_CASE("malformed input gives a best-effort article with located diagnostics") {
   const std::string input = fixture("malformed.wiki");  // the article views it: keep it alive
   const auto a = wiki(input);

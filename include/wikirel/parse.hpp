@@ -26,7 +26,9 @@ constexpr void parties_from_title(builder<CharT, Storage>& b) {
     text_ref party = t;
     party.offset = t.offset + static_cast<std::uint32_t>(first - title.data());
     party.length = static_cast<std::uint32_t>(last - first);
-    b.add_party(party);
+    // "Sino-Indian relations": the parties are China and India.
+    const std::string_view country = country_of_form(first, last);
+    b.add_party(country.empty() ? party : b.derive(country.data(), country.size()));
   });
 }
 
@@ -48,6 +50,7 @@ constexpr std::size_t parse_into(basic_article<CharT, Storage>& article, std::ba
     if (!opts.title.empty()) b.set_title(b.derive(opts.title.data(), opts.title.size()));
     if (f == format::plaintext) {
       plaintext_reader<CharT, Storage>(b).read();  // sets the title it finds
+      b.end_body();  // what parties_from_title derives goes after the body's text
       if (!b.has_parties()) parties_from_title(b);
     } else {
       parties_from_title(b);

@@ -12,6 +12,61 @@
 
 namespace wikirel::detail {
 
+/// A party named by a combining form or an adjective ("Sino-Indian relations",
+/// "Franco-German relations", "Soviet–American relations") and the country it means.
+struct party_form {
+  std::string_view form;
+  std::string_view country;
+};
+
+inline constexpr party_form party_forms[] = {
+    // Combining forms: they stand only before a hyphen.
+    {"Sino", "China"}, {"Franco", "France"}, {"Anglo", "United Kingdom"}, {"Russo", "Russia"},
+    {"Indo", "India"}, {"Greco", "Greece"}, {"Italo", "Italy"}, {"Austro", "Austria"},
+    {"Turco", "Turkey"}, {"Luso", "Portugal"}, {"Hispano", "Spain"}, {"Germano", "Germany"},
+    {"Serbo", "Serbia"}, {"Belgo", "Belgium"}, {"Nippo", "Japan"}, {"Irano", "Iran"},
+    {"Dano", "Denmark"}, {"Polono", "Poland"}, {"Hungaro", "Hungary"},
+    // Adjectives.
+    {"American", "United States"}, {"Soviet", "Soviet Union"}, {"British", "United Kingdom"},
+    {"Chinese", "China"}, {"Indian", "India"}, {"German", "Germany"}, {"French", "France"},
+    {"Polish", "Poland"}, {"Japanese", "Japan"}, {"Russian", "Russia"}, {"Pakistani", "Pakistan"},
+    {"Israeli", "Israel"}, {"Palestinian", "Palestine"}, {"Turkish", "Turkey"}, {"Greek", "Greece"},
+    {"Italian", "Italy"}, {"Spanish", "Spain"}, {"Portuguese", "Portugal"}, {"Dutch", "Netherlands"},
+    {"Swedish", "Sweden"}, {"Norwegian", "Norway"}, {"Danish", "Denmark"}, {"Finnish", "Finland"},
+    {"Mexican", "Mexico"}, {"Canadian", "Canada"}, {"Australian", "Australia"}, {"Brazilian", "Brazil"},
+    {"Argentine", "Argentina"}, {"Iranian", "Iran"}, {"Iraqi", "Iraq"}, {"Saudi", "Saudi Arabia"},
+    {"Egyptian", "Egypt"}, {"Ukrainian", "Ukraine"}, {"Austrian", "Austria"}, {"Hungarian", "Hungary"},
+    {"Czech", "Czech Republic"}, {"Romanian", "Romania"}, {"Bulgarian", "Bulgaria"}, {"Serbian", "Serbia"},
+    {"Croatian", "Croatia"}, {"Vietnamese", "Vietnam"}, {"Thai", "Thailand"}, {"Afghan", "Afghanistan"},
+    {"Armenian", "Armenia"}, {"Azerbaijani", "Azerbaijan"}, {"Belgian", "Belgium"}, {"Swiss", "Switzerland"},
+    {"Irish", "Ireland"}, {"Scottish", "Scotland"}, {"Mongolian", "Mongolia"}, {"Nepalese", "Nepal"},
+    {"Bangladeshi", "Bangladesh"}, {"Indonesian", "Indonesia"}, {"Malaysian", "Malaysia"},
+    {"Nigerian", "Nigeria"}, {"Ethiopian", "Ethiopia"}, {"Cuban", "Cuba"}, {"Chilean", "Chile"},
+    {"Peruvian", "Peru"}, {"Colombian", "Colombia"}, {"Venezuelan", "Venezuela"}, {"Syrian", "Syria"},
+    {"Lebanese", "Lebanon"}, {"Jordanian", "Jordan"}, {"Libyan", "Libya"}, {"Moroccan", "Morocco"},
+    {"Algerian", "Algeria"}, {"Tunisian", "Tunisia"}, {"Kenyan", "Kenya"}, {"Ottoman", "Ottoman Empire"},
+    {"Byzantine", "Byzantine Empire"}, {"Prussian", "Prussia"}, {"Lithuanian", "Lithuania"},
+    {"Latvian", "Latvia"}, {"Estonian", "Estonia"}, {"Belarusian", "Belarus"}, {"Slovak", "Slovakia"},
+    {"Slovenian", "Slovenia"}, {"Albanian", "Albania"}, {"Cypriot", "Cyprus"}, {"Taiwanese", "Taiwan"},
+    {"Qatari", "Qatar"}, {"Kuwaiti", "Kuwait"}, {"Yemeni", "Yemen"}, {"Icelandic", "Iceland"},
+    {"Maltese", "Malta"}, {"Korean", "Korea"}, {"Filipino", "Philippines"}, {"Philippine", "Philippines"},
+    {"Georgian", "Georgia"}, {"Kazakh", "Kazakhstan"}, {"Uzbek", "Uzbekistan"}, {"Tibetan", "Tibet"},
+};
+
+/// The country that [first, last) names as a combining form or an adjective, or an
+/// empty view when it names itself.
+template <class C>
+constexpr std::string_view country_of_form(const C* first, const C* last) noexcept {
+  const auto n = static_cast<std::size_t>(last - first);
+  for (const party_form& f : party_forms) {
+    if (f.form.size() != n) continue;
+    std::size_t i = 0;
+    while (i < n && byte_of(first[i]) == static_cast<unsigned char>(f.form[i])) ++i;
+    if (i == n) return f.country;
+  }
+  return {};
+}
+
 /// Calls add(first, last) for each party named by `title`; returns how many.
 template <class C, class Add>
 constexpr int parties_from_title(const C* first, const C* last, Add&& add) {

@@ -66,6 +66,20 @@ TEST_CASE("a date without a year takes the year of the date joined to it, not th
   CHECK(a.sections()[0].events()[1].when().inferred);  // its year is not written with it
 }
 
+TEST_CASE("a section starts from the year its heading names") {
+  const auto a = wikirel::parse(std::string_view(
+      "Intro.\n\n== 1912 campaign ==\nThe army crossed on 5 August. On 14 September it attacked.\n"
+      "=== The siege ===\nOn 3 November the town fell.\n"
+      "== World War II (1939\u20131945) ==\nOn 5 May they met.\n"
+      "== Aftermath ==\nOn 6 May they parted.\n"));
+  REQUIRE(a.sections().size() == 5);
+  CHECK(values_in(a, 1) == std::vector<std::string>{"1912-08-05", "1912-09-14"});
+  CHECK(values_in(a, 2) == std::vector<std::string>{"1912-11-03"});  // the heading above it
+  CHECK(values_in(a, 3).empty());  // a span names no one year
+  CHECK(values_in(a, 4).empty());  // nor does a heading without a date
+  CHECK(a.sections()[1].events()[0].when().inferred);
+}
+
 TEST_CASE("an event knows its expression, sentence, section and input offsets") {
   const std::string text =
       "Lead without dates.\n== Crisis (1933–35) ==\nTensions rose. Sylvania recalled its ambassador on "

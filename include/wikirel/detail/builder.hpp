@@ -642,7 +642,25 @@ class builder {
   constexpr void extract(const section_record& s) {
     const view_type body = resolve(s.text);
     const std::uint32_t base = s.text.offset;
-    extract_events(body, [&](const found_event& f) { add_event(base, f); });
+    extract_events(body, [&](const found_event& f) { add_event(base, f); }, heading_context(s));
+  }
+
+  /// Under "=== 1912 campaign ===" (or a heading below it), "on 5 August" is in 1912: a
+  /// section starts from the single year its heading, or the nearest one above, names.
+  constexpr date_context heading_context(const section_record& s) const {
+    const section_record* h = &s;
+    for (int depth = 0; h != nullptr && depth < 8; ++depth) {
+      if (h->when.valid()) {
+        date_context c;
+        if (!h->when.open_end && h->when.begin.year == h->when.end.year && h->when.precision >= precision::year) {
+          c.anchor = h->when.begin;
+          c.anchor_precision = h->when.precision;
+        }
+        return c;  // a span ("1939–1945") gives no one year, and stops the search
+      }
+      h = h->parent == none ? nullptr : &d_.sections[h->parent];
+    }
+    return {};
   }
 
   constexpr void add_event(std::uint32_t base, const found_event& f) {

@@ -68,9 +68,9 @@ class sentence_finder {
 
 /// Every date expression of a section's text with its sentence. The recognizer runs once
 /// over the whole text; only the lines that hold a date are split into sentences.
+/// `context` is what the section starts from: the year its heading names, if one.
 template <class CharT, class Sink>
-constexpr void extract_events(std::basic_string_view<CharT> text, Sink&& sink) {
-  date_context context{};
+constexpr void extract_events(std::basic_string_view<CharT> text, Sink&& sink, date_context context = {}) {
   sentence_finder<CharT> sentences(text);
   find_dates(text, context, [&](const date_match& m) {
     const sentence_span s = sentences.around(m.offset, m.offset + m.length);

@@ -263,6 +263,9 @@ TEST_CASE("temporal: ranges") {
   one("In 871–899 the kingdom grew.", "871–899", make(y(871), y(899), precision::year));
   one("The Tang ruled between 618 and 907.", "between 618 and 907", make(y(618), y(907), precision::year));
   one("The abbey stood from 950 to 1066 on the hill.", "from 950 to 1066", make(y(950), y(1066), precision::year));
+  one("He reigned 306\u2013337 in Rome.", "306\u2013337", make(y(306), y(337), precision::year));
+  one("Alfred (r. 871\u2013899) was king.", "871\u2013899", make(y(871), y(899), precision::year));
+  none("It ruled 500\u2013600 people.");
   none("The town grew from 500 to 900.");
   none("From 500 to 900 men came.");
   none("In 300–400 years it fell.");

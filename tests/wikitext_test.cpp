@@ -63,6 +63,21 @@ TEST_CASE("a date template cut off by the end of the input maps inside the input
   CHECK(closed.events()[0].length() == 14);
 }
 
+TEST_CASE("reign, floruit and as-of templates show their years") {
+  const auto a = wiki("Stefan ({{reign|1371|1391}}) ruled. Alfred ({{r.|871|899}}) too. The poet ({{fl.|1200}}) wrote.\n"
+                      "{{As of|2019|5}} the port was open.\n");
+  CHECK(a.sections()[0].text() ==
+        "Stefan (r. 1371\u20131391) ruled. Alfred (r. 871\u2013899) too. The poet (fl. 1200) wrote. "
+        "As of May 2019 the port was open.");
+  REQUIRE(a.events().size() == 4);
+  CHECK(a.events()[0].when().begin == wikirel::date{1371, 0, 0});
+  CHECK(a.events()[0].when().end == wikirel::date{1391, 0, 0});
+  CHECK(a.events()[1].when().begin == wikirel::date{871, 0, 0});
+  CHECK(a.events()[1].when().end == wikirel::date{899, 0, 0});
+  CHECK(a.events()[2].when().begin == wikirel::date{1200, 0, 0});
+  CHECK(a.events()[3].when().begin == wikirel::date{2019, 5, 0});
+}
+
 TEST_CASE("a circa template with two years is an approximate span") {
   const auto a = wiki("The scholar ({{c.|lk=no|965|1040}}) wrote on optics.\n");
   REQUIRE(a.events().size() == 1);

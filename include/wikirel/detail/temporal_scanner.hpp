@@ -528,12 +528,23 @@ class date_scanner {
                                   const context_reader<C>& cx) const noexcept {
     if (a.kind != atom_kind::number || a.digits != 3 || a.value < 100 || pi.era != no_era) return false;
     if (!(b.digits == 3 || is_year_number(b)) || b.value <= a.value || b.value - a.value > 600) return false;
-    const bool in_or_during = pi.before.is(word_kind::prep, w_in) || pi.before.is(word_kind::prep, w_during);
+    const bool in_or_during =
+        pi.before.is(word_kind::prep, w_in) || pi.before.is(word_kind::prep, w_during) || reign_before(pi.before);
     if (!in_or_during && !pi.from && !pi.between) return false;
     if ((pi.from || pi.between) && changes_amount(r_.prev(pi.before.begin))) return false;
     if (parser_.counts_something(b.end) || parser_.hyphenated_measure(b.end)) return false;
     if (b.digits == 3 && !in_or_during && !cx.sentence_punct_after(b.end)) return false;
     return !cx.bad_neighbours(a, pi);
+  }
+
+  /// "r. 871–899", "reigned 306–337", "ruled 871–899": a reign is a span of years.
+  constexpr bool reign_before(const token<C>& t) const noexcept {
+    if (t.is_punct('.')) {
+      const token<C> r = r_.prev(t.begin);
+      return r.kind == token_kind::word && r.end == t.begin && r.size() == 1 && byte_of(*r.begin) == 'r';
+    }
+    return t.kind == token_kind::word &&
+           (equals_ci(t.begin, t.size(), "reigned") || equals_ci(t.begin, t.size(), "ruled"));
   }
 
   /// Verbs that put an amount before "from": "grew from 500 to 900".

@@ -223,7 +223,8 @@ inline constexpr std::string_view date_templates[] = {
     "birth date", "birth date and age", "death date", "death date and age", "start date",
     "end date", "start date and age", "end date and age", "dts", "circa", "c.", "birth year and age",
     "death year and age", "film date", "date", "bda", "dob", "start-date", "end-date",
-    "birth-date", "death-date", "birth date and age2", "formatdate"};
+    "birth-date", "death-date", "birth date and age2", "formatdate", "reign", "r.", "fl.", "floruit",
+    "as of"};
 inline constexpr std::string_view short_citation_templates[] = {"sfn", "sfnp", "sfnm", "sfn whole"};
 /// In running text these show an author and year (they link to a bibliography entry);
 /// inside a <ref> they are the citation.

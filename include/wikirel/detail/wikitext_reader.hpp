@@ -553,7 +553,8 @@ class wikitext_reader {
   }
 
   /// {{birth date|1901|4|7}} shows as "April 7, 1901"; {{circa|1850}} as "c. 1850",
-  /// {{circa|965|1040}} as "c. 965 – c. 1040".
+  /// {{circa|965|1040}} as "c. 965 – c. 1040", {{reign|1371|1391}} as "r. 1371–1391",
+  /// {{fl.|1200}} as "fl. 1200", {{as of|2020|5}} as "As of May 2020".
   constexpr void render_date_template(const CharT* inner, const CharT* close, std::size_t at, std::size_t length) {
     char out[64] = {};
     std::size_t n = 0;
@@ -569,11 +570,17 @@ class wikitext_reader {
       if (digits > 0 && a.value + digits == a.value_end) values[count++] = static_cast<int>(v);
       else if (count == 0 && !text && a.value < a.value_end) text = a.value, text_end = a.value_end;
     });
+    // The templates that mark a year, and take two as a span of years.
     const bool circa = name == "circa" || name == "c.";
+    const bool reign = name == "reign" || name == "r.";
+    const bool floruit = name == "fl." || name == "floruit";
     if (circa) append(out, n, "c. ");
-    if (circa && count >= 2) {  // {{circa|965|1040}}: both ends are years
+    if (reign) append(out, n, "r. ");
+    if (floruit) append(out, n, "fl. ");
+    if (name == "as of") append(out, n, "As of ");
+    if ((circa || reign || floruit) && count >= 2) {  // {{circa|965|1040}}, {{reign|1371|1391}}
       append_number(out, n, values[0]);
-      append(out, n, " \u2013 c. ");
+      append(out, n, circa ? " \u2013 c. " : "\u2013");
       append_number(out, n, values[1]);
     } else if (count >= 1) {
       format_date_parts(out, n, values, count);

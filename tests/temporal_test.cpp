@@ -507,6 +507,11 @@ TEST_CASE("temporal: a month that recurs names no one month") {
   none("A fair is held in June each year.", &c);
   none("The fair opens in May of every year.", &c);
   none("Each May the river floods.", &c);
+  none("Each year on 17 June the town holds a fair.", &c);
+  none("Every 9 May veterans parade.", &c);
+  none("It is commemorated annually on 9 May.", &c);
+  none("On 9 May each year they meet.", &c);
+  one("On Tuesday 3 May it rained.", "3 May", make(y(1878, 5, 3), y(1878, 5, 3), precision::day, false, true), &c);
   // One day, or one month, is still a date.
   one("He died on a Sunday in May.", "May", make(y(1878, 5), y(1878, 5), precision::month, false, true), &c);
   one("In June the lodge moved.", "June", make(y(1878, 6), y(1878, 6), precision::month, false, true), &c);

@@ -636,7 +636,7 @@ class date_scanner {
       const token<C> v = r_.prev(w.begin);
       ok = v.kind != token_kind::end && v.end == floor_ && floor_ != r_.first;
     }
-    if (!ok || recurs(a, w)) return false;
+    if (!ok) return false;
     if (a.month == 4 || a.month == 5 || a.month == 6 || a.month == 8) {
       const token<C> n = r_.next(a.end);  // "in June Carter's", "by April Ashley"
       if (n.capitalized() && n.entry->kind == word_kind::none) return false;
@@ -644,22 +644,29 @@ class date_scanner {
     return true;
   }
 
-  /// A lone month that comes round every year: "the third Tuesday in May", "the last
-  /// Friday of June", "in May each year", "every June". w is the token before the month.
+  /// A month or day without a year that comes round every year: "the third Tuesday in
+  /// May", "the last Friday of June", "in May each year", "every June", "every 9 May",
+  /// "each year on 17 June", "annually on 9 May". w is the token before the date.
   constexpr bool recurs(const date_atom<C>& a, const token<C>& w) const noexcept {
-    if (w.is(word_kind::recurring)) return true;  // "each May"
+    if (w.is(word_kind::recurring, r_each) || w.is(word_kind::recurring, r_annually)) return true;  // "each May"
+    if (w.is(word_kind::prep, w_on)) {
+      const token<C> v = r_.prev(w.begin);
+      if (v.is(word_kind::recurring, r_annually)) return true;  // "annually on 9 May"
+      if (v.is(word_kind::unit, u_year) && r_.prev(v.begin).is(word_kind::recurring, r_each)) return true;
+    }
     if (w.is(word_kind::prep, w_in) || w.is(word_kind::prep, w_of)) {
       const token<C> day = r_.prev(w.begin);
-      if (day.is(word_kind::recurring) && day.capitalized()) {
+      if (day.is(word_kind::recurring, r_weekday)) {
         const token<C> nth = r_.prev(day.begin);
-        if (nth.is(word_kind::ordinal) || nth.is(word_kind::prep, w_last) || nth.is(word_kind::recurring) ||
+        if (nth.is(word_kind::ordinal) || nth.is(word_kind::prep, w_last) || nth.is(word_kind::recurring, r_each) ||
             ordinal_suffix(nth))
           return true;
       }
     }
-    const token<C> n = r_.next(a.end);  // "in May each year", "in May of every year"
+    const token<C> n = r_.next(a.end);  // "in May each year", "in May of every year", "on 9 May annually"
+    if (n.is(word_kind::recurring, r_annually)) return true;
     const token<C> q = n.is(word_kind::prep, w_of) ? r_.next(n.end) : n;
-    return q.is(word_kind::recurring) && r_.next(q.end).is(word_kind::unit, u_year);
+    return q.is(word_kind::recurring, r_each) && r_.next(q.end).is(word_kind::unit, u_year);
   }
 
   /// "th" of "4th", "st" of "1st": the letters right after a number.
@@ -773,7 +780,7 @@ class date_scanner {
   constexpr bool resolve_partial(date_atom<C>& a, date_atom<C>& b, const prefix_info<C>& pi) const noexcept {
     const bool ranged = b.valid();
     if (mode_ != scan_mode::text || !anchor_.has_year()) return false;
-    if (!ranged && a.day == 0 && !month_evidence(a, pi)) return false;
+    if (!ranged && (recurs(a, pi.before) || (a.day == 0 && !month_evidence(a, pi)))) return false;
     a.year = anchor_.year_for_month(a.month);
     if (ranged && b.partial()) {
       b.year = a.year;

@@ -48,7 +48,7 @@ enum class word_kind : std::uint8_t {
   street,           ///< "1600 Pennsylvania Avenue"
   quantity_noun,    ///< "a force of 2000": a number after "of" is a quantity
   id_prefix,        ///< "ISBN", "doi", "OCLC": identifiers follow
-  recurring,        ///< weekdays, "every", "each": "the third Tuesday in May" is every May
+  recurring,        ///< value: recur_id ("every", "annually", weekdays): "every May" is no one May
 };
 
 enum season_id : std::uint8_t { spring = 1, summer = 2, autumn = 3, winter = 4 };
@@ -57,6 +57,7 @@ enum part_id : std::uint8_t { p_early = 1, p_mid = 2, p_late = 3, p_first_half =
 enum approx_id : std::uint8_t { a_c = 1, a_ca, a_circa, a_about, a_around, a_approximately, a_roughly };
 enum shift_id : std::uint8_t { s_next = 1, s_previous, s_same };
 enum boundary_id : std::uint8_t { b_end = 1, b_beginning };
+enum recur_id : std::uint8_t { r_each = 1, r_annually, r_weekday };
 enum prep_id : std::uint8_t {
   w_in = 1,
   w_on,
@@ -587,15 +588,17 @@ inline constexpr word_entry temporal_words[] = {
     {"bibcode", word_kind::id_prefix, 0},
     // A month after these recurs ("the first Monday in May", "each June"): no one May is
     // meant.
-    {"monday", word_kind::recurring, 0, word_case::capital},
-    {"tuesday", word_kind::recurring, 0, word_case::capital},
-    {"wednesday", word_kind::recurring, 0, word_case::capital},
-    {"thursday", word_kind::recurring, 0, word_case::capital},
-    {"friday", word_kind::recurring, 0, word_case::capital},
-    {"saturday", word_kind::recurring, 0, word_case::capital},
-    {"sunday", word_kind::recurring, 0, word_case::capital},
-    {"every", word_kind::recurring, 0},
-    {"each", word_kind::recurring, 0},
+    {"monday", word_kind::recurring, r_weekday, word_case::capital},
+    {"tuesday", word_kind::recurring, r_weekday, word_case::capital},
+    {"wednesday", word_kind::recurring, r_weekday, word_case::capital},
+    {"thursday", word_kind::recurring, r_weekday, word_case::capital},
+    {"friday", word_kind::recurring, r_weekday, word_case::capital},
+    {"saturday", word_kind::recurring, r_weekday, word_case::capital},
+    {"sunday", word_kind::recurring, r_weekday, word_case::capital},
+    {"every", word_kind::recurring, r_each},
+    {"each", word_kind::recurring, r_each},
+    {"annually", word_kind::recurring, r_annually},
+    {"yearly", word_kind::recurring, r_annually},
 };
 
 inline constexpr std::size_t word_count = sizeof(temporal_words) / sizeof(temporal_words[0]);

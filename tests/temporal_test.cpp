@@ -405,6 +405,14 @@ TEST_CASE("temporal: approximate dates and eras") {
   one("The council met in 325 CE.", "325 CE", make(y(325), y(325), precision::year));
   one("Farming began c. 10,000 BC in the region.", "c. 10,000 BC", make(y(-10000), y(-10000), precision::year, true));
   one("It was settled c. 3000 BC by farmers.", "c. 3000 BC", make(y(-3000), y(-3000), precision::year, true));
+  // A part of a year is approximate, as "late 1944" is.
+  one("At the end of 1944 the front held.", "the end of 1944", make(y(1944), y(1944), precision::year, true));
+  one("By the beginning of 1940 it was over.", "the beginning of 1940", make(y(1940), y(1940), precision::year, true));
+  one("In the early months of 1647 it rained.", "the early months of 1647",
+      make(y(1647), y(1647), precision::year, true));
+  one("In the last weeks of May 1945 it ended.", "the last weeks of May 1945",
+      make(y(1945, 5), y(1945, 5), precision::month, true));
+  one("The first half of 1944 was hard.", "The first half of 1944", make(y(1944), y(1944), precision::year));
   one("Farming began around 10,000 BC in the region.", "around 10,000 BC",
       make(y(-10000), y(-10000), precision::year, true));
   one("Farming began in 12,500 BCE.", "12,500 BCE", make(y(-12500), y(-12500), precision::year));

@@ -55,6 +55,11 @@ class context_reader {
       }
     }
     read_part(at, pi);
+    // "the end of 1944", "the beginning of May 1940", "the early months of 1647".
+    const bool whole_year_or_month = a.kind == atom_kind::number || (a.kind == atom_kind::date && a.day == 0);
+    if (pi.part == 0 && whole_year_or_month && at.prev.is(word_kind::prep, w_of)) {
+      if (const C* q = part_phrase(at.prev, pi.part); q != nullptr) step(at, q);
+    }
     if (at.prev.is(word_kind::the)) {
       pi.the_before = true;
       if (takes_the(a, pi) && at.prev.begin >= floor_) {
@@ -93,6 +98,14 @@ class context_reader {
       found = p_late;
     } else if (w.is(word_kind::boundary, b_beginning)) {
       found = p_early;
+    } else if (w.is(word_kind::unit, u_month | unit_plural) || w.is(word_kind::unit, u_week | unit_plural)) {
+      // "the early months of", "the last weeks of", "the first months of"
+      const token<C> o = r_.prev(w.begin);
+      if (o.is(word_kind::part, p_early) || o.is(word_kind::ordinal, 1)) found = p_early;
+      if (o.is(word_kind::part, p_late) || o.is(word_kind::prep, w_last) ||
+          (o.kind == token_kind::word && equals_ci(o.begin, o.size(), "final")))
+        found = p_late;
+      if (found != 0) w = o;
     } else if (w.kind == token_kind::word && equals_ci(w.begin, w.size(), "half")) {
       const token<C> o = r_.prev(w.begin);
       if (o.is(word_kind::ordinal, 1)) found = p_first_half;

@@ -176,6 +176,14 @@ TEST_CASE("temporal: years in context") {
   one("Since 1945 the country has been at peace.", "1945", make(y(1945), y(1945), precision::year));
   one("The city fell in 476, ending the empire.", "476", make(y(476), y(476), precision::year));
   one("The empire ended in 476.", "476", make(y(476), y(476), precision::year));
+  one("In 800 the emperor was crowned.", "800", make(y(800), y(800), precision::year));
+  one("It was founded in 843 by a treaty.", "843", make(y(843), y(843), precision::year));
+  one("In 711 when they crossed, it fell.", "711", make(y(711), y(711), precision::year));
+  CHECK(spans("It burned in 793 and again in 795.") == "793 | 795");
+  CHECK(spans("He died in 934 or 935.") == "934");
+  none("In 500 cases it failed.");
+  none("In 500 and 600 cases it failed.");
+  none("In 200 or more cases it failed.");
   one("The year 800 saw a coronation.", "The year 800", make(y(800), y(800), precision::year));
   one("It was built in the year 1066 by Normans.", "the year 1066", make(y(1066), y(1066), precision::year));
   one("Pre-1945 borders were restored.", "1945", make(y(1945), y(1945), precision::year));

@@ -13,6 +13,12 @@
 
 namespace wikirel::detail {
 
+/// Words that go on with a clause after a short year ("in 711 when", "in 800 his son"),
+/// where a count would have its noun; at namespace scope, as a function's local constexpr
+/// array is built on the stack at every call.
+inline constexpr std::string_view clause_words[] = {"when", "his", "her", "its", "their", "he",
+                                                    "she",  "it",  "they", "while", "as"};
+
 /// The modifiers read backward from an atom, and the tokens that frame it.
 template <class C>
 struct prefix_info {
@@ -211,7 +217,7 @@ class context_reader {
       if (n < 100) return false;
       const bool prep = pi.before.is(word_kind::prep, w_in) || pi.before.is(word_kind::prep, w_since) ||
                         pi.before.is(word_kind::prep, w_until) || pi.before.is(word_kind::prep, w_till);
-      if (!pi.circa && !(prep && sentence_punct_after(after))) return false;
+      if (!pi.circa && !(prep && (sentence_punct_after(after) || clause_goes_on(after)))) return false;
     } else {
       return false;
     }
@@ -290,6 +296,27 @@ class context_reader {
     if (t.is(word_kind::street)) return true;
     t = r_.next(t.end);
     return t.is(word_kind::street);
+  }
+
+  /// "in 800 the emperor", "in 843 by the treaty", "in 934 or 935", "in 711 when": what
+  /// follows a short year after "in" and never a count ("in 500 cases", "in 300 years").
+  constexpr bool clause_goes_on(const C* p) const noexcept {
+    const token<C> t = r_.next(p);
+    if (t.is(word_kind::the)) return true;
+    if (t.is(word_kind::prep, w_and) || t.is(word_kind::prep, w_or)) {
+      // "in 934 or 935.", "in 793 and again in 795"; not "in 500 and 600 cases", "in 200 or more"
+      const token<C> u = r_.next(t.end);
+      if (u.kind == token_kind::number) return u.digits >= 3 && sentence_punct_after(u.end);
+      return u.is(word_kind::prep, w_in) || (u.kind == token_kind::word && equals_ci(u.begin, u.size(), "again"));
+    }
+    if (t.is(word_kind::prep)) {
+      const std::uint8_t v = t.entry->value;
+      return v == w_by || v == w_after || v == w_before || v == w_at || v == w_on || v == w_during || v == w_until;
+    }
+    if (t.kind != token_kind::word || t.capitalized()) return false;
+    for (std::string_view w : clause_words)
+      if (equals_ci(t.begin, t.size(), w)) return true;
+    return false;
   }
 
   /// "in 476," — a short number closing a clause.

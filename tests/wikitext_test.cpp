@@ -164,6 +164,13 @@ TEST_CASE("categories are named as MediaWiki names them, each once") {
   CHECK(b.categories()[39] == "Place 39");
 }
 
+TEST_CASE("a template that shows its text inside a sentence adds no space") {
+  const auto a = wiki("It was {{nowrap|ten miles}}, a {{abbr|UN|United Nations}}-backed plan ({{lang|fr|le plan}}).\n");
+  CHECK(a.sections()[0].text() == "It was ten miles, a UN-backed plan (le plan).");
+  const auto q = wiki("He said:{{quote|We stay.}}Then he left.\n");
+  CHECK(q.sections()[0].text() == "He said: We stay. Then he left.");  // a quotation is a block
+}
+
 TEST_CASE("links show their labels; the pipe trick; interlanguage links vanish") {
   const auto a = wiki("[[Port Alder (city)|]] and [[Veltrana]] and [[:Category:Rivers]] and [[w:Orla|the Orla]].[[de:Freedonien]]\n");
   CHECK(a.sections()[0].text() == "Port Alder and Veltrana and Category:Rivers and the Orla.");

@@ -505,7 +505,8 @@ class wikitext_reader {
       shows = f.shown != 0 && f.positional == f.shown;
     }
     const bool displays = f.tkind == template_kind::display || f.tkind == template_kind::quote;
-    if (displays && shows) b_.space();
+    // A quotation is a block of its own; {{nowrap|…}}, {{lang|…}} stand inside a sentence.
+    if (f.tkind == template_kind::quote && shows) b_.space();
     f.emits = displays && shows && f.parent_emits;
     refresh_emitting();
   }
@@ -544,7 +545,6 @@ class wikitext_reader {
       case template_kind::bilateral_infobox:
         if (infobox_first_ == nullptr) infobox_first_ = inner, infobox_last_ = close;
         break;
-      case template_kind::display:
       case template_kind::quote:
         if (f.parent_emits) b_.space();
         break;

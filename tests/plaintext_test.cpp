@@ -83,6 +83,26 @@ TEST_CASE("plain text: a party named by a combining form is its country, and the
   CHECK(a.citations().size() == 1);
 }
 
+TEST_CASE("plain text: notes and references are two lists, each numbered on its own") {
+  const auto a = plain(
+      "Title - Wikipedia\n\nLead text.[1][a]\n\nHistory\n\nText here.[2][b]\n\n"
+      "Notes\n\n^ A note about the ties.\n^ A second note.\n\n"
+      "References\n\n^ \"First\". Site One.\n^ \"Second\". Site Two.\n");
+  REQUIRE(a.citations().size() == 4);
+  CHECK(a.diagnostics().empty());
+  for (const auto& c : a.citations()) CHECK(c.uses().size() == 1);
+  CHECK(a.citations()[0].text() == "A note about the ties.");
+  CHECK(a.citations()[0].name() == "a");
+  CHECK(a.citations()[2].name() == "1");
+  CHECK(a.citations()[2].text() == "\"First\". Site One.");
+  // One list called "Notes" is the reference list: its entries are [1], [2].
+  const auto b = plain("Title - Wikipedia\n\nLead text.[1]\n\nMore.[2]\n\nNotes\n\n^ One.\n^ Two.\n");
+  REQUIRE(b.citations().size() == 2);
+  CHECK(b.diagnostics().empty());
+  CHECK(b.citations()[1].name() == "2");
+  CHECK(b.citations()[1].uses().size() == 1);
+}
+
 TEST_CASE("a browser copy: Contents box, [edit] marks, markers, categories, navigation") {
   const std::string input = fixture("browser_copy.txt");  // the article views it: keep it alive
   const auto a = plain(input);

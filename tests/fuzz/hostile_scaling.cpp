@@ -301,6 +301,10 @@ std::vector<family> families() {
                  return repeat("In 1921 it grew.[1]\n", n, "Title\n\n", "\nReferences\n\n1. ^ A source.\n");
                }});
   f.push_back({"pt_carets", p, "plain text: ^ entries", [](std::size_t n) { return repeat("^ a b c Source, 1921.\n", n, "Title\n\nReferences\n\n"); }});
+  f.push_back({"pt_notes_and_refs", p, "plain text: a notes list and a reference list, both long", [](std::size_t n) {
+                 const std::string half = repeat("^ A note on a point.\n", n / 2, "Notes\n\n");
+                 return repeat("^ a b Source, 1921.\n", n, "Title - Wikipedia\n\nIn 1921.[1][a]\n\n" + half + "\nReferences\n\n");
+               }});
   f.push_back({"pt_numbered_refs", p, "plain text: [n] markers and n. ^ entries", plaintext_numbered_refs});
   f.push_back({"pt_long_line", p, "plain text: one long line", [](std::size_t n) { return repeat(sentence_unit, n); }});
   f.push_back({"pt_crlf", p, "plain text with CRLF", [](std::size_t n) { return repeat("In 1921 it grew.\r\n\r\n", n); }});

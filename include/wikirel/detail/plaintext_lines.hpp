@@ -95,6 +95,10 @@ inline constexpr std::string_view maintenance_marks[] = {
     "self-published source?", "irrelevant citation", "promotional source?", "inconsistent",
     "further explanation needed", "examples needed", "neutrality is disputed", "sic"};
 
+/// Headings of a list of notes ("[a]") kept apart from the references ("[1]").
+inline constexpr std::string_view notes_list_names[] = {"notes", "footnotes", "explanatory notes", "notes and comments",
+                                                       "anmerkungen"};
+
 /// Headings under which a numbered list is a reference list.
 inline constexpr std::string_view reference_list_headings[] = {
     "references", "notes", "footnotes", "citations", "sources", "notes and references",

@@ -14,6 +14,7 @@
 #include "scan.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -450,15 +451,22 @@ class plaintext_reader {
   }
 
   /// One citation per entry, in list order; an entry without a number takes the next.
+  /// A page with notes ("[a]", "[note 1]") and references ("[1]") has two lists: the
+  /// unnumbered entries under the notes heading take letters (or "note N"), and the
+  /// numbers count the other lists' entries only, so that "[1]" is the first reference.
   constexpr void make_citations() {
     b_.expect_citations(entries_.size());
-    std::uint32_t number = 0;
-    for (const entry& e : entries_) {
+    const std::size_t notes = notes_list_heading();
+    std::uint32_t number = 0, note = 0;
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      const entry& e = entries_[k];
       std::uint32_t n = 0;
       const bool numbered = e.label < e.label_end && parse_uint(e.label, e.label_end, n, 6) == e.label_end - e.label;
-      number = numbered ? n : number + 1;
+      const bool is_note = notes != none && e.label == e.label_end && entry_heading_[k] == notes;
+      if (is_note) ++note;
+      else number = numbered ? n : number + 1;
       text_ref key = b_.source_ref(e.label, e.label_end);
-      if (e.label == e.label_end) key = number_key(number);
+      if (e.label == e.label_end) key = is_note ? note_key(note) : number_key(number);
       std::uint32_t c = b_.citation_keyed(text_ref{}, key, offset(lines_[e.line].raw), citation_kind::plain);
       // A second list numbered from 1 again (notes, then references): its entries are
       // citations of their own; markers find the first list's.
@@ -468,6 +476,64 @@ class plaintext_reader {
       r.define(offset(e.text), offset(lines_[e.last_line].last));
       r.name = key;
     }
+  }
+
+  /// For each entry, the heading line above it (none when there is none): one sweep down
+  /// the lines, so that a long list costs no search per entry.
+  constexpr void find_entry_headings() {
+    std::vector<std::size_t> order(entries_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return entries_[a].line < entries_[b].line; });
+    entry_heading_.assign(entries_.size(), none);
+    std::size_t heading = none, line = body_begin_;
+    for (std::size_t k : order) {
+      for (; line < entries_[k].line; ++line)
+        if (lines_[line].kind == role::heading) heading = line;
+      entry_heading_[k] = heading;
+    }
+  }
+
+  /// The heading of the notes list, when the page has one beside another list and markers
+  /// that name notes ("[a]", "[note 1]"); else none. Many pages call their only list
+  /// "Notes": it is then the reference list.
+  constexpr std::size_t notes_list_heading() {
+    letter_notes_ = find_ci(begin_, end_, "[a]") < end_;
+    const bool word_notes = find_ci(begin_, end_, "[note 1]") < end_;
+    if (!letter_notes_ && !word_notes) return none;
+    find_entry_headings();
+    std::size_t notes = none;
+    bool other = false;
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      const std::size_t h = entry_heading_[k];
+      if (h == none) {
+        other = true;
+        continue;
+      }
+      const bool is_notes = equals_any_ci(lines_[h].first, heading_end(h), notes_list_names);
+      if (is_notes && notes == none) notes = h;
+      else if (h != notes) other = true;
+    }
+    return other ? notes : none;
+  }
+
+  /// "a".."z", "aa".. for letter notes; "note 1" for the other kind.
+  constexpr text_ref note_key(std::uint32_t n) {
+    CharT text[16] = {};
+    std::size_t k = 0;
+    if (letter_notes_) {
+      CharT letters[8] = {};
+      std::size_t m = 0;
+      for (std::uint32_t v = n; v > 0 && m < 8; v = (v - 1) / 26) letters[m++] = static_cast<CharT>('a' + (v - 1) % 26);
+      while (m > 0) text[k++] = letters[--m];
+      return b_.derive(text, k);
+    }
+    for (char c : std::string_view("note ")) text[k++] = static_cast<CharT>(c);
+    CharT digits[12] = {};
+    std::size_t m = 0;
+    do digits[m++] = static_cast<CharT>('0' + n % 10), n /= 10;
+    while (n > 0);
+    while (m > 0) text[k++] = digits[--m];
+    return b_.derive(text, k);
   }
 
   /// The label of an unnumbered entry, kept in the arena.
@@ -835,10 +901,12 @@ class plaintext_reader {
   std::vector<line> lines_;
   std::vector<toc_entry> toc_;
   std::vector<entry> entries_;
+  std::vector<std::size_t> entry_heading_;  ///< when the page has notes: each entry's heading line
   std::size_t body_begin_ = 0;
   std::size_t body_end_ = 0;
   std::size_t reference_end_ = 0;
   bool marked_headings_ = false;
+  bool letter_notes_ = false;  ///< the page's notes are marked "[a]" (else "[note 1]")
   bool page_title_ = false;  ///< a line of the page was its title
 };
 

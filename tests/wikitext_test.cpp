@@ -318,6 +318,18 @@ TEST_CASE("parties from the title or the infobox") {
   REQUIRE(infobox.parties().size() == 2);
   CHECK(infobox.parties()[0] == "Freedonia");
   CHECK(wiki("x", "History of Freedonia").parties().empty());
+  // The template's own form: a name, then the two countries.
+  const auto named = wiki("{{Infobox bilateral relations|Freedonian\xE2\x80\x93Sylvanian|Freedonia|Sylvania}}\nText.\n",
+                          "Our neighbours");
+  REQUIRE(named.parties().size() == 2);
+  CHECK(named.parties()[0] == "Freedonia");
+  CHECK(named.parties()[1] == "Sylvania");
+  const auto history = wiki("x", "History of Freedonia\xE2\x80\x93" "Sylvania relations");
+  REQUIRE(history.parties().size() == 2);
+  CHECK(history.parties()[0] == "Freedonia");
+  const auto the = wiki("x", "Relations between the Freedonian Republic and Sylvania");
+  REQUIRE(the.parties().size() == 2);
+  CHECK(the.parties()[0] == "Freedonian Republic");
 }
 
 TEST_CASE("a party named by a combining form or an adjective is its country") {

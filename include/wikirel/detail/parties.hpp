@@ -69,8 +69,16 @@ constexpr std::string_view country_of_form(const C* first, const C* last) noexce
 
 /// Calls add(first, last) for each party named by `title`; returns how many.
 template <class C, class Add>
-constexpr int parties_from_title(const C* first, const C* last, Add&& add) {
+constexpr int parties_from_title(const C* first, const C* last, Add&& add_party) {
   trim(first, last);
+  // "History of A–B relations" is about the relations of A and B.
+  constexpr std::string_view history = "history of ";
+  if (starts_with_ci(first, last, history)) first += history.size();
+  // "Relations between the United Kingdom and …": the party is the United Kingdom.
+  const auto add = [&add_party](const C* a, const C* b) {
+    if (b - a > 4 && starts_with(a, b, "the ")) a += 4;
+    add_party(a, b);
+  };
   constexpr std::string_view between = "relations between ";
   if (starts_with_ci(first, last, between)) {
     const C* a = first + between.size();

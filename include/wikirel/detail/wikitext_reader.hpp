@@ -1008,14 +1008,21 @@ class wikitext_reader {
 
   // ---- after the body ------------------------------------------------------------------
 
-  /// The parties of a relations article: from its title, else from its infobox.
+  /// The parties of a relations article: from its title, else from its infobox. The
+  /// template's own form is {{Infobox bilateral relations|A–B|A|B}} (a name, then the two
+  /// countries); with two arguments they are the countries.
   constexpr void read_parties() {
     if (b_.has_parties() || infobox_first_ == nullptr) return;
-    text_ref first{}, second{};
+    const CharT* values[3] = {};
+    const CharT* ends[3] = {};
+    int count = 0;
     for_each_argument(infobox_first_, infobox_last_, end_, [&](const template_arg<CharT>& a) {
-      if (a.position == 1) first = render(a.value, a.value_end);
-      if (a.position == 2) second = render(a.value, a.value_end);
+      if (!a.named() && a.position <= 3) values[a.position - 1] = a.value, ends[a.position - 1] = a.value_end, ++count;
     });
+    const int at = count >= 3 ? 1 : 0;
+    if (values[at] == nullptr || values[at + 1] == nullptr) return;
+    const text_ref first = render(values[at], ends[at]);
+    const text_ref second = render(values[at + 1], ends[at + 1]);
     if (!first.empty() && !second.empty()) {
       b_.add_party(first);
       b_.add_party(second);

@@ -154,6 +154,7 @@ bool parse_arguments(int argc, char** argv, cli_options& o) {
 
 std::string period_text(const wikirel::period& p) {
   char b[16], e[16];
+  if (p.open_begin) return "until " + std::string(e, p.end.to_chars(e));
   std::string s(b, p.begin.to_chars(b));
   if (p.open_end) s += "–present";
   else if (p.end != p.begin) s += "–" + std::string(e, p.end.to_chars(e));

@@ -24,6 +24,12 @@ TEST_CASE("an article as one JSON object with the fields tools read") {
     CHECK_MESSAGE(j.find(field) != std::string::npos, field);
 }
 
+TEST_CASE("a heading's open period has a null begin or end") {
+  const std::string j = wikirel::to_json(wikirel::parse(std::string_view("Lead.\n== Before 1900 ==\nA.\n== Since 1991 ==\nB.\n")));
+  CHECK(j.find("\"period\":{\"begin\":null,\"end\":\"1900\",\"precision\":\"year\"") != std::string::npos);
+  CHECK(j.find("\"period\":{\"begin\":\"1991\",\"end\":null,\"precision\":\"year\"") != std::string::npos);
+}
+
 TEST_CASE("strings are escaped and invalid UTF-8 becomes U+FFFD") {
   std::string out;
   wikirel::detail::append_json_string(out, std::string_view("a\"b\\c\nd\x01\xFF\xC3\xA9"));

@@ -652,6 +652,18 @@ TEST_CASE("temporal: heading_period") {
   CHECK(h("From 1991") == show(open_from(y(1991), precision::year)));
   CHECK(h("1991 onwards") == show(open_from(y(1991), precision::year)));
   CHECK(h("Relations (1848–present)") == show(open_from(y(1848), precision::year)));
+  CHECK(h("Since the 1950s") == show(open_from(y(1950), precision::decade)));
+  // No start: "Before 1900", "Until 1815", "Prior to 1914", "Pre-1945", "Up to 1900".
+  for (std::string_view heading : {"Before 1900", "Until 1900", "Prior to 1900", "Pre-1900 contacts", "Up to 1900",
+                                   "Relations before the 1900s"}) {
+    INFO(heading);
+    const period p = wikirel::heading_period(heading);
+    CHECK(p.valid());
+    CHECK(p.open_begin);
+    CHECK_FALSE(p.begin.valid());
+    CHECK(p.end == y(1900));
+  }
+  CHECK_FALSE(wikirel::heading_period(std::string_view("Before 1900–1910")).open_begin);  // a range has its start
   CHECK(h("The 1920s") == show(make(y(1920), y(1929), precision::decade)));
   CHECK(h("19th century") == show(make(y(1800), y(1899), precision::century)));
   CHECK(h("Early contacts (1848–1870)") == show(make(y(1848), y(1870), precision::year)));

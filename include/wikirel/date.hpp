@@ -76,16 +76,18 @@ constexpr int days_in_month(std::int32_t year, int month) noexcept {
 }
 
 /// A stretch of time: a single date (begin == end), a range, or an open range
-/// ("1992–present"). `precision` is that of the expression as written.
+/// ("1992–present"; a heading "Before 1900"). `precision` is that of the expression as
+/// written.
 struct period {
-  date begin;
-  date end;  ///< equal to begin for a single date; invalid when open_end
+  date begin;  ///< invalid when open_begin
+  date end;    ///< equal to begin for a single date; invalid when open_end
   wikirel::precision precision = wikirel::precision::none;
   bool approximate = false;  ///< "c. 1200", "about 1947", "the early 1950s"
   bool open_end = false;     ///< "1992–present"
   bool inferred = false;     ///< the year (or the whole value) came from context
+  bool open_begin = false;   ///< "Before 1900", "Until 1815": headings only
 
-  constexpr bool valid() const noexcept { return begin.valid(); }
+  constexpr bool valid() const noexcept { return begin.valid() || (open_begin && end.valid()); }
   friend constexpr bool operator==(const period&, const period&) = default;
 };
 

@@ -89,6 +89,21 @@ constexpr bool heading_leaves_open(std::basic_string_view<CharT> text, const sca
          (equals_ci(after.begin, after.size(), "onwards") || equals_ci(after.begin, after.size(), "onward"));
 }
 
+/// "Before 1900", "Until 1815", "Prior to 1914", "Pre-1945", "Up to 1900": a heading whose
+/// period has no start.
+template <class CharT>
+constexpr bool heading_opens_before(std::basic_string_view<CharT> text, const scan_match<CharT>& m) noexcept {
+  const token_reader<CharT> r{text.data(), text.data() + text.size()};
+  token<CharT> before = r.prev(m.begin);
+  if (before.kind == token_kind::dash && before.end == m.begin) before = r.read_back(before.begin);
+  if (before.is(word_kind::prep, w_before) || before.is(word_kind::prep, w_until) ||
+      before.is(word_kind::prep, w_till) || equals_ci(before.begin, before.size(), "pre"))
+    return true;
+  if (!before.is(word_kind::prep, w_to)) return false;
+  const token<CharT> w = r.prev(before.begin);  // "prior to", "up to"
+  return w.kind == token_kind::word && (equals_ci(w.begin, w.size(), "prior") || equals_ci(w.begin, w.size(), "up"));
+}
+
 /// The shapes nearly every citation date has, read without the recognizer: "2011",
 /// "2011-03", "2011-03-02", "2 March 2011", "March 2, 2011", "March 2011". Anything else
 /// (or a value out of range) gives an invalid date, and the recognizer reads it.
@@ -146,16 +161,24 @@ constexpr date parse_common_date(std::basic_string_view<CharT> text) noexcept {
 
 /// The period a section heading names: "World War II (1939–45)" → 1939–1945 (year
 /// precision), "Cold War (1945–91)" → 1945–1991, "1800–1945" → 1800–1945, "Since 1945" →
-/// begin 1945 open_end, "The 1920s" → decade, "19th century" → century. No context; no
+/// begin 1945 open_end, "Before 1900" → end 1900 open_begin, "The 1920s" → decade,
+/// "19th century" → century. No context; no
 /// partial/relative dates. Returns an invalid period (begin.year == 0) when none.
 template <class CharT>
 constexpr period heading_period(std::basic_string_view<CharT> heading) {
   const detail::scan_match<CharT> m = detail::first_date(heading, detail::scan_mode::heading);
   if (!m.found()) return period{};
   period p = m.when;
-  if (!p.open_end && p.end == p.begin && detail::heading_leaves_open(heading, m)) {
+  // One date, decade or century (not a range): "Since 1945", "Since the 1950s".
+  const bool single = !p.open_end && (p.end == p.begin || p.precision == precision::decade ||
+                                      p.precision == precision::century);
+  if (single && detail::heading_leaves_open(heading, m)) {
     p.end = date{};
     p.open_end = true;
+  } else if (single && detail::heading_opens_before(heading, m)) {
+    if (p.end != p.begin) p.end = p.begin;  // "Before the 1950s" ends where the 1950s begin
+    p.begin = date{};
+    p.open_begin = true;
   }
   return p;
 }

@@ -256,6 +256,14 @@ TEST_CASE("cite templates give their fields") {
   CHECK(!j.text().empty());
 }
 
+TEST_CASE("cite templates: comments in a URL, DOI or ISBN are not part of it") {
+  const auto a = wiki("A.<ref>{{cite web|url=https://a.example <!-- dead? -->|title=T|isbn=<!-- none -->|doi=10.1/x<!--c-->y}}</ref>\n");
+  REQUIRE(a.citations().size() == 1);
+  CHECK(a.citations()[0].url() == "https://a.example");
+  CHECK(a.citations()[0].doi() == "10.1/xy");
+  CHECK(a.citations()[0].isbn().empty());
+}
+
 TEST_CASE("cite templates: an isbn13 parameter gives the ISBN (its digits are no author number)") {
   const auto a = wiki("X.<ref>{{cite book |last1=Marek |title=Coal |ISBN13=978-0-00-000002-4}}</ref>\n");
   REQUIRE(a.citations().size() == 1);

@@ -216,6 +216,30 @@ class citation_reader {
   }
 
   constexpr text_ref raw(const template_arg<CharT>& a) const noexcept { return b_.source_ref(a.value, a.value_end); }
+  /// A URL, DOI or ISBN as written, without the comments an editor left in it
+  /// ("https://a.example <!-- dead? -->"); templates in it stay as written.
+  constexpr text_ref identifier(const template_arg<CharT>& a) {
+    const CharT* comment = a.plain ? a.value_end : find_ci(a.value, a.value_end, "<!--");
+    if (comment == a.value_end) return raw(a);
+    const std::uint32_t start = b_.begin_run();
+    for (const CharT* p = a.value; p < a.value_end;) {
+      if (p == comment) {
+        const CharT* close = find_ci(p + 4, a.value_end, "-->");
+        p = close == a.value_end ? close : close + 3;
+        comment = find_ci(p, a.value_end, "<!--");
+        continue;
+      }
+      b_.arena_push(*p++);
+    }
+    text_ref r = b_.arena_ref(start);
+    const std::basic_string_view<CharT> v = b_.resolve(r);  // the comment's neighbours may leave spaces at the ends
+    std::size_t lead = 0, keep = v.size();
+    while (lead < keep && is_space(byte_of(v[lead]))) ++lead;
+    while (keep > lead && is_space(byte_of(v[keep - 1]))) --keep;
+    r.offset += static_cast<std::uint32_t>(lead);
+    r.length = static_cast<std::uint32_t>(keep - lead);
+    return r;
+  }
   /// A plain value (the split saw no markup in it) stays in the input, as render would
   /// leave it, without being searched again.
   constexpr text_ref rendered(const template_arg<CharT>& a) {
@@ -238,9 +262,9 @@ class citation_reader {
       case cite_key::date: f.date_text = rendered(a); break;
       case cite_key::year: f.year = rendered(a); break;
       case cite_key::access_date: f.access_date = rendered(a); break;
-      case cite_key::url: f.url = raw(a); break;
-      case cite_key::doi: f.doi = raw(a); break;
-      case cite_key::isbn: f.isbn = raw(a); break;
+      case cite_key::url: f.url = identifier(a); break;
+      case cite_key::doi: f.doi = identifier(a); break;
+      case cite_key::isbn: f.isbn = identifier(a); break;
       case cite_key::publisher: f.publisher = rendered(a); break;
       case cite_key::pages:
         if (f.pages.empty()) f.pages = rendered(a);

@@ -150,8 +150,9 @@ TEST_CASE("categories are named as MediaWiki names them, each once") {
   const auto a = wiki(
       "Text.\n[[Category:Towns in Freedonia]]\n[[category:towns_in_Freedonia]]\n"
       "[[Category: Towns  in Freedonia |Sort key]]\n[[Category:_Rivers_of_Orla_]]\n[[Category:\xC3\xA9glises]]\n"
-      "[[Category:Rivers of Orla]]\n");
-  REQUIRE(a.categories().size() == 3);
+      "[[Category:Rivers of Orla]]\n[[Category:Trade &amp; commerce]]\n[[Category:Trade & commerce]]\n");
+  REQUIRE(a.categories().size() == 4);
+  CHECK(a.categories()[3] == "Trade & commerce");
   CHECK(a.categories()[0] == "Towns in Freedonia");
   CHECK(a.categories()[1] == "Rivers of Orla");
   CHECK(a.categories()[2] == "\xC3\xA9glises");  // only ASCII letters change case

@@ -11,6 +11,7 @@
 #include "../options.hpp"
 #include "chars.hpp"
 #include "compiler.hpp"
+#include "entities.hpp"
 #include "events.hpp"
 #include "name_index.hpp"
 #include "scan.hpp"
@@ -321,7 +322,8 @@ class builder {
 
   /// Names categories the way MediaWiki does, so that one category is one name:
   /// "towns_in_Foo", " towns  in Foo" and "Towns in Foo" are all "Towns in Foo" (an
-  /// underscore is a space, runs of spaces are one, the first letter is a capital), and a
+  /// underscore is a space, runs of spaces are one, the first letter is a capital, "&amp;"
+  /// is "&"), and a
   /// category listed twice is kept once, where it first stood.
   constexpr void normalize_categories() {
     auto& cats = d_.categories;
@@ -343,7 +345,8 @@ class builder {
   static constexpr bool needs_normal_form(view_type v) noexcept {
     if (!v.empty() && ascii_lower(v[0])) return true;
     for (std::size_t i = 0; i < v.size(); ++i)
-      if (v[i] == CharT('_') || (v[i] == CharT(' ') && i + 1 < v.size() && v[i + 1] == CharT(' '))) return true;
+      if (v[i] == CharT('_') || v[i] == CharT('&') || (v[i] == CharT(' ') && i + 1 < v.size() && v[i + 1] == CharT(' ')))
+        return true;
     return false;
   }
 
@@ -362,6 +365,15 @@ class builder {
       }
       if (space && arena_size() > start) arena_push(CharT(' '));
       space = false;
+      char32_t cp = 0;
+      const std::size_t entity = c == CharT('&') ? decode_entity(v.data() + i, v.data() + v.size(), cp) : 0;
+      if (entity > 0) {  // "Trade &amp; commerce"
+        CharT buffer[4] = {};
+        const int n = encode_utf8(cp, buffer);
+        for (int k = 0; k < n; ++k) arena_push(buffer[k]);
+        i += entity - 1;
+        continue;
+      }
       arena_push(arena_size() == start && ascii_lower(c) ? static_cast<CharT>(c - CharT('a') + CharT('A')) : c);
     }
     return arena_ref(start);

@@ -194,6 +194,9 @@ TEST_CASE("temporal: years in context") {
 }
 
 TEST_CASE("temporal: numbers that are not years") {
+  none("This is disputed (Smith 1998, p. 45).");
+  none("Others agree (Jones 2001, pp. 4\u20135).");
+  none("UNSCR 1325 was adopted.");
   none("The figure was 1945 °C in the test.");
   none("The figure was 1450°F at the top.");
   none("The garrison numbered 2,600 soldiers.");

@@ -334,6 +334,16 @@ class date_scanner {
            (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::decade));
   }
 
+  /// "(Smith 1998, p. 45)", "Jones 2001, pp. 4–5": the year of a work cited in the text.
+  constexpr bool cites_a_page(const C* end) const noexcept {
+    const token<C> comma = r_.next(end);
+    if (!comma.is_punct(',')) return false;
+    const token<C> p = r_.next(comma.end);
+    if (p.kind != token_kind::word || p.size() > 2 || (!equals_ci(p.begin, p.size(), "p") && !equals_ci(p.begin, p.size(), "pp")))
+      return false;
+    return p.end < r_.last && byte_of(*p.end) == '.';
+  }
+
   /// "the 1950s and 60s": a decade written with two digits after "and" shares the first
   /// one's century, and the two make one span (a bare "60s" is no expression of its own).
   constexpr bool elided_decade(const date_atom<C>& a, const token<C>& sep, const token<C>& t) const noexcept {
@@ -686,7 +696,7 @@ class date_scanner {
     if (a.kind == atom_kind::ordinal && !ranged) century_ahead(a);
     if (a.kind == atom_kind::ordinal || a.kind == atom_kind::present) return {};
     if (a.kind == atom_kind::number) {
-      if (ranged || !cx.is_year_number(a, pi, a.end, parser_)) return {};
+      if (ranged || !cx.is_year_number(a, pi, a.end, parser_) || cites_a_page(a.end)) return {};
       to_year(a, static_cast<std::int32_t>(a.value));
     }
     bool inferred = false;

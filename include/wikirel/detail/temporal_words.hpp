@@ -302,6 +302,7 @@ inline constexpr word_entry temporal_words[] = {
     {"folio", word_kind::neg_before, 0},
     {"fol", word_kind::neg_before, 0},
     {"col", word_kind::neg_before, 1},
+    {"unscr", word_kind::neg_before, 0},  // "UNSCR 1325": a resolution's number
     {"column", word_kind::neg_before, 0},
     {"op", word_kind::neg_before, 1},
     {"opus", word_kind::neg_before, 0},

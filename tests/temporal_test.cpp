@@ -270,6 +270,11 @@ TEST_CASE("temporal: ranges") {
   one("Dues were doubled between 1950 and 1953.", "between 1950 and 1953", make(y(1950), y(1953), precision::year));
   one("The pact held 1945 until 1991.", "1945 until 1991", make(y(1945), y(1991), precision::year));
   one("The pact held 1945 through 1991.", "1945 through 1991", make(y(1945), y(1991), precision::year));
+  one("It fell on 3 and 4 July 1939.", "3 and 4 July 1939", make(y(1939, 7, 3), y(1939, 7, 4), precision::day));
+  one("On the night of 4/5 August 1912 it burned.", "4/5 August 1912",
+      make(y(1912, 8, 4), y(1912, 8, 5), precision::day));
+  none("About 3/4 of the vote was cast.");
+  none("It won 3 and 4 seats.");
   // Three-digit years make a range where the words say so; counts that look the same do not.
   one("In 871–899 the kingdom grew.", "871–899", make(y(871), y(899), precision::year));
   one("The Tang ruled between 618 and 907.", "between 618 and 907", make(y(618), y(907), precision::year));

@@ -288,6 +288,7 @@ class date_scanner {
       const unsigned char c = byte_of(*q);
       if (is_alpha(c) || c == '-' || c == '\'' || c == 0xE2) return true;
       if (c == ',' && q == t.end && r_.last - q >= 4 && is_digit(byte_of(q[1]))) return true;  // "10,000 BC"
+      if (c == '/' && q == t.end && r_.last - q >= 2 && is_digit(byte_of(q[1]))) return true;  // "4/5 August"
     }
     const C* b = r_.skip_space_back(t.begin);
     if (b - r_.first < 2) return false;
@@ -300,7 +301,8 @@ class date_scanner {
   /// and citation markers, dismissed here before any other look around.
   constexpr bool small_number_may_date(const date_atom<C>& a) const noexcept {
     const token<C> sep = r_.next(a.end);
-    const bool joins = sep.kind == token_kind::dash || sep.is(word_kind::prep, w_to) ||
+    const bool joins = sep.kind == token_kind::dash || (sep.is_punct('/') && sep.begin == a.end) ||
+                       sep.is(word_kind::prep, w_to) ||
                        sep.is(word_kind::prep, w_until) || sep.is(word_kind::prep, w_till) ||
                        sep.is(word_kind::prep, w_through) || sep.is(word_kind::prep, w_and);
     if (joins) {
@@ -330,7 +332,7 @@ class date_scanner {
     if (!sep.is(word_kind::prep)) return false;
     const std::uint8_t v = sep.entry->value;
     return v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru ||
-           (v == w_and && (pi.between || a.kind == atom_kind::ordinal)) ||
+           (v == w_and && (pi.between || a.kind == atom_kind::ordinal || small_day(a))) ||
            (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::decade));
   }
 
@@ -351,6 +353,11 @@ class date_scanner {
     if (t.kind != token_kind::number || t.digits != 2) return false;
     const date_atom<C> b = parser_.parse(t);
     return b.kind == atom_kind::decade && b.digits == 2 && b.needs_the;
+  }
+
+  /// "3" of "3 and 4 July": a day number (small_number_may_date let it through only so).
+  static constexpr bool small_day(const date_atom<C>& a) noexcept {
+    return a.kind == atom_kind::number && a.digits <= 2 && a.value >= 1 && a.value <= 31;
   }
 
   /// Reads "–1945", " to 1991", " and 1953" (after "between"), "/42" after atom a into b.

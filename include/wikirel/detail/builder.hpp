@@ -328,12 +328,13 @@ class builder {
   constexpr void normalize_categories() {
     auto& cats = d_.categories;
     for (std::size_t i = 0; i < cats.size(); ++i)
-      if (needs_normal_form(resolve(cats[i]))) cats[i] = normal_form(cats[i]);
+      if (needs_normal_form(cats[i])) cats[i] = normal_form(cats[i]);
     std::size_t kept = 0;
     if (cats.size() <= 32) {  // the usual few: compare each with those kept
       for (std::size_t i = 0; i < cats.size(); ++i) {
         bool seen = false;
-        for (std::size_t k = 0; k < kept && !seen; ++k) seen = resolve(cats[k]) == resolve(cats[i]);
+        for (std::size_t k = 0; k < kept && !seen; ++k)
+          seen = cats[k].length == cats[i].length && resolve(cats[k]) == resolve(cats[i]);
         if (!seen) cats[kept++] = cats[i];
       }
     } else {
@@ -342,11 +343,17 @@ class builder {
     cats.truncate(kept);
   }
 
-  static constexpr bool needs_normal_form(view_type v) noexcept {
-    if (!v.empty() && ascii_lower(v[0])) return true;
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (v[i] == CharT('_') || v[i] == CharT('&') || (v[i] == CharT(' ') && i + 1 < v.size() && v[i + 1] == CharT(' ')))
-        return true;
+  /// Whether a name is not yet as MediaWiki writes it. A vector search hops from space to
+  /// space: a byte at a time cost 1% of a parse.
+  constexpr bool needs_normal_form(text_ref r) const noexcept {
+    const view_type v = resolve(r);
+    if (v.empty()) return false;
+    if (ascii_lower(v[0])) return true;
+    const CharT* e = v.data() + v.size();
+    const CharT* readable = r.derived ? e : d_.source.data() + d_.source.size();
+    using marks = byte_set<'_', '&', ' '>;
+    for (const CharT* p = find_first_of<marks>(v.data(), e, readable); p < e; p = find_first_of<marks>(p + 1, e, readable))
+      if (*p != CharT(' ') || (e - p >= 2 && p[1] == CharT(' '))) return true;
     return false;
   }
 

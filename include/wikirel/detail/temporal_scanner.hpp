@@ -338,6 +338,7 @@ class date_scanner {
 
   /// "(Smith 1998, p. 45)", "Jones 2001, pp. 4–5": the year of a work cited in the text.
   constexpr bool cites_a_page(const C* end) const noexcept {
+    if (end >= r_.last || byte_of(*end) != ',') return false;  // most years: no token read
     const token<C> comma = r_.next(end);
     if (!comma.is_punct(',')) return false;
     const token<C> p = r_.next(comma.end);
@@ -348,8 +349,9 @@ class date_scanner {
 
   /// "the 1950s and 60s": a decade written with two digits after "and" shares the first
   /// one's century, and the two make one span (a bare "60s" is no expression of its own).
-  constexpr bool elided_decade(const date_atom<C>& a, const token<C>& sep, const token<C>& t) const noexcept {
+  constexpr bool elided_decade(const date_atom<C>& a, const token<C>& sep) const noexcept {
     if (a.kind != atom_kind::decade || a.digits < 3 || !sep.is(word_kind::prep, w_and)) return false;
+    const token<C> t = r_.next(sep.end);
     if (t.kind != token_kind::number || t.digits != 2) return false;
     const date_atom<C> b = parser_.parse(t);
     return b.kind == atom_kind::decade && b.digits == 2 && b.needs_the;
@@ -365,8 +367,8 @@ class date_scanner {
   constexpr void join_range(date_atom<C>& a, date_atom<C>& b, bool& open, const C*& end, bool& quantity,
                             const prefix_info<C>& pi, const context_reader<C>& cx) const noexcept {
     const token<C> sep = r_.next(a.end);
+    if (!is_joiner(sep, a, pi) && !elided_decade(a, sep)) return;
     const token<C> t = r_.next(sep.end);
-    if (!is_joiner(sep, a, pi) && !elided_decade(a, sep, t)) return;
     if (sep.kind == token_kind::dash && (t.kind == token_kind::end || t.is_punct(')') || t.is_punct(']'))) {
       // "(1992–)": still going.
       date_atom<C> now;
@@ -753,6 +755,8 @@ class date_scanner {
   /// century", "the 11th, 12th or 13th century" (each is its own expression).
   constexpr void century_ahead(date_atom<C>& a) const noexcept {
     if (a.value < 1 || a.value > 30) return;
+    const C* q = r_.skip_space(a.end);  // "the first time": a look at one byte, no token read
+    if (q >= r_.last || (byte_of(*q) != ',' && byte_of(*q) != 'o' && byte_of(*q) != 'a')) return;
     token<C> t = r_.next(a.end);
     for (int i = 0; i < 4 && !t.is(word_kind::prep, w_or) && !t.is(word_kind::prep, w_and); ++i) {
       // "11th, 12th or 13th": commas and further ordinals lead to the "or".

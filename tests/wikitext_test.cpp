@@ -78,6 +78,13 @@ TEST_CASE("reign, floruit and as-of templates show their years") {
   CHECK(a.events()[3].when().begin == wikirel::date{2019, 5, 0});
 }
 
+TEST_CASE("a convert template shows its amount and unit, which are no date") {
+  const auto a = wiki("It was {{convert|5|km|mi}} long, {{convert|5|-|10|ft|m}} high, {{cvt|3|to|4|kg}} and a "
+                      "{{convert|1600|sqft|m2}} garden.\n");
+  CHECK(a.sections()[0].text() == "It was 5 km long, 5\u201310 ft high, 3 to 4 kg and a 1600 sqft garden.");
+  CHECK(a.events().size() == 0);
+}
+
 TEST_CASE("a circa template with two years is an approximate span") {
   const auto a = wiki("The scholar ({{c.|lk=no|965|1040}}) wrote on optics.\n");
   REQUIRE(a.events().size() == 1);

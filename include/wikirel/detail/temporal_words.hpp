@@ -402,6 +402,11 @@ inline constexpr word_entry temporal_words[] = {
     {"mw", word_kind::unit_after, 0},
     {"ha", word_kind::unit_after, 0},
     {"sq", word_kind::unit_after, 0},
+    {"sqft", word_kind::unit_after, 0},  // the units {{convert}} is given
+    {"sqmi", word_kind::unit_after, 0},
+    {"sqkm", word_kind::unit_after, 0},
+    {"sqm", word_kind::unit_after, 0},
+    {"nmi", word_kind::unit_after, 0},
     {"square", word_kind::unit_after, 0},
     {"cubic", word_kind::unit_after, 0},
     {"metre", word_kind::unit_after, 0},

@@ -217,6 +217,7 @@ enum class template_kind : std::uint8_t {
   reference_list, ///< {{reflist}}: may hold list-defined references (refs=)
   bilateral_infobox,
   quote,          ///< {{quote|…}}: its text is body text
+  measure,        ///< {{convert|5|km|mi}}: shown as "5 km"
 };
 
 inline constexpr std::string_view date_templates[] = {
@@ -281,6 +282,8 @@ inline constexpr auto template_classes = [] {
   for (std::string_view n : inline_citation_templates) m.insert(n, {template_kind::inline_citation});
   for (std::string_view n : short_citation_templates) m.insert(n, {template_kind::short_citation});
   for (std::string_view n : date_templates) m.insert(n, {template_kind::date});
+  m.insert("convert", {template_kind::measure});
+  m.insert("cvt", {template_kind::measure});
   m.insert("infobox bilateral relations", {template_kind::bilateral_infobox});
   m.insert("infobox bilateral relation", {template_kind::bilateral_infobox});
   for (const display_template& d : display_templates) m.insert(d.name, {template_kind::display, d.position, d.named, {}});

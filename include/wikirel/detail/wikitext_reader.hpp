@@ -539,6 +539,9 @@ class wikitext_reader {
       case template_kind::inline_citation:
         if (f.parent_emits) render_inline_citation(inner, close, f.start, call_length);
         break;
+      case template_kind::measure:
+        if (f.parent_emits) render_measure(inner, close, f.start, call_length);
+        break;
       case template_kind::note:
         note(inner, close, f.start, f.parent_emits);
         break;
@@ -618,6 +621,30 @@ class wikitext_reader {
       if (year && text_form) b_.synthesized(")", at, length);
     }
     if (!text_form && !bare) b_.synthesized(")", at, length);
+  }
+
+  /// {{convert|5|km|mi}} shows "5 km" (the conversion is left out); {{convert|5|-|10|km}}
+  /// shows "5–10 km", {{convert|5|to|10|km}} "5 to 10 km".
+  constexpr void render_measure(const CharT* inner, const CharT* close, std::size_t at, std::size_t length) {
+    const CharT* args[4] = {};
+    const CharT* ends[4] = {};
+    int count = 0;
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
+      if (!a.named() && count < 4) args[count] = a.value, ends[count++] = a.value_end;
+    });
+    if (count < 2) return;
+    const auto arg = [&](int i) { return std::basic_string_view<CharT>(args[i], static_cast<std::size_t>(ends[i] - args[i])); };
+    const auto is = [&](int i, std::string_view w) { return equals_ci(args[i], static_cast<std::size_t>(ends[i] - args[i]), w); };
+    const bool range = count >= 4 && (is(1, "-") || is(1, "to") || is(1, "and") || is(1, "or") || is(1, "\u2013"));
+    const auto put = [&](std::basic_string_view<CharT> v) { b_.synthesized(v.data(), v.size(), at, length); };
+    put(arg(0));
+    if (range) {
+      if (is(1, "-") || is(1, "\u2013")) b_.synthesized("\u2013", at, length);
+      else b_.synthesized(" ", at, length), put(arg(1)), b_.synthesized(" ", at, length);
+      put(arg(2));
+    }
+    b_.synthesized(" ", at, length);
+    put(arg(range ? 3 : 1));
   }
 
   static constexpr void append(char* out, std::size_t& n, std::string_view s) noexcept {

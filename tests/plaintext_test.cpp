@@ -83,6 +83,19 @@ TEST_CASE("plain text: a party named by a combining form is its country, and the
   CHECK(a.citations().size() == 1);
 }
 
+TEST_CASE("plain text: a page copied alone has its title on the first line") {
+  const auto a = plain("Quarro\xE2\x80\x93Rillmark relations\n\nQuarro\xE2\x80\x93Rillmark relations are the ties.\n\n"
+                       "History\n\nText here.\n");
+  CHECK(a.title() == "Quarro\xE2\x80\x93Rillmark relations");
+  REQUIRE(a.parties().size() == 2);
+  CHECK(a.parties()[1] == "Rillmark");
+  CHECK(a.sections()[0].text() == "Quarro\xE2\x80\x93Rillmark relations are the ties.");
+  const auto b = plain("Orla River\n\nOrla River is a river.\n\nCourse\n\nIt flows.\n");
+  CHECK(b.title() == "Orla River");
+  const auto c = plain("Some words here\n\nA lead that says something else.\n\nCourse\n\nIt flows.\n");
+  CHECK(c.title().empty());  // nothing says the first line is the title
+}
+
 TEST_CASE("plain text: notes and references are two lists, each numbered on its own") {
   const auto a = plain(
       "Title - Wikipedia\n\nLead text.[1][a]\n\nHistory\n\nText here.[2][b]\n\n"

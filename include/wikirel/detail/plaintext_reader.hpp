@@ -112,7 +112,7 @@ class plaintext_reader {
       }
     }
     const std::size_t first = next_nonblank(0);
-    if (first < lines_.size() && (has_title_suffix(first) || equals_title(first))) {
+    if (first < lines_.size() && (has_title_suffix(first) || equals_title(first) || restated_title(first))) {
       set_title(first, first);
       body_begin_ = first + 1;
     } else if (first < lines_.size() && navigation_line(first)) {
@@ -194,6 +194,22 @@ class plaintext_reader {
     for (std::string_view s : title_suffixes)
       if (l.last - l.first > static_cast<std::ptrdiff_t>(s.size()) && equals_ci(l.last - s.size(), s.size(), s)) return true;
     return false;
+  }
+
+  /// A copy of the page alone: a short first line that the lead then opens with
+  /// ("Quarro–Rillmark relations" over "Quarro–Rillmark relations are the…"), or one that
+  /// names a relations article, is the title.
+  constexpr bool restated_title(std::size_t i) const noexcept {
+    const line& l = lines_[i];
+    if (!short_line(i) || ends_like_sentence(l.first, l.last)) return false;
+    const std::size_t n = static_cast<std::size_t>(l.last - l.first);
+    constexpr std::string_view relations = " relations";
+    if (n > relations.size() && equals_ci(l.last - relations.size(), relations.size(), relations)) return true;
+    const std::size_t next = next_nonblank(i + 1);
+    if (next >= lines_.size()) return false;
+    const line& lead = lines_[next];
+    return static_cast<std::size_t>(lead.last - lead.first) > n + 1 && same_text_ci(lead.first, l.first, n) &&
+           byte_of(lead.first[n]) == ' ';
   }
 
   constexpr bool equals_title(std::size_t i) const noexcept {

@@ -264,6 +264,19 @@ TEST_CASE("cite templates give their fields") {
   CHECK(!j.text().empty());
 }
 
+TEST_CASE("{{r|name}} is a use of the named reference") {
+  const auto a = wiki("A.{{r|x}} B.<ref name=\"x\">{{cite web|title=X|url=http://x.example}}</ref> C.{{r|x|y}} "
+                      "D.<ref name=y>Y text.</ref> E.{{r|g=note|n1}}\n<references group=note><ref name=n1>A note.</ref></references>\n");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[0].title() == "X");
+  CHECK(a.citations()[0].uses().size() == 3);
+  CHECK(a.citations()[1].uses().size() == 2);
+  CHECK(a.citations()[2].group() == "note");
+  CHECK(a.citations()[2].uses().size() == 1);
+  CHECK(a.diagnostics().empty());
+  CHECK(a.sections()[0].text() == "A. B. C. D. E.");
+}
+
 TEST_CASE("cite templates: comments in a URL, DOI or ISBN are not part of it") {
   const auto a = wiki("A.<ref>{{cite web|url=https://a.example <!-- dead? -->|title=T|isbn=<!-- none -->|doi=10.1/x<!--c-->y}}</ref>\n");
   REQUIRE(a.citations().size() == 1);

@@ -218,6 +218,7 @@ enum class template_kind : std::uint8_t {
   bilateral_infobox,
   quote,          ///< {{quote|…}}: its text is body text
   measure,        ///< {{convert|5|km|mi}}: shown as "5 km"
+  ref_reuse,      ///< {{r|name}}: <ref name="name" /> written short
 };
 
 inline constexpr std::string_view date_templates[] = {
@@ -282,6 +283,7 @@ inline constexpr auto template_classes = [] {
   for (std::string_view n : inline_citation_templates) m.insert(n, {template_kind::inline_citation});
   for (std::string_view n : short_citation_templates) m.insert(n, {template_kind::short_citation});
   for (std::string_view n : date_templates) m.insert(n, {template_kind::date});
+  m.insert("r", {template_kind::ref_reuse});
   m.insert("convert", {template_kind::measure});
   m.insert("cvt", {template_kind::measure});
   m.insert("infobox bilateral relations", {template_kind::bilateral_infobox});

@@ -542,6 +542,9 @@ class wikitext_reader {
       case template_kind::measure:
         if (f.parent_emits) render_measure(inner, close, f.start, call_length);
         break;
+      case template_kind::ref_reuse:
+        reuse_refs(inner, close, f);
+        break;
       case template_kind::note:
         note(inner, close, f.start, f.parent_emits);
         break;
@@ -621,6 +624,26 @@ class wikitext_reader {
       if (year && text_form) b_.synthesized(")", at, length);
     }
     if (!text_form && !bare) b_.synthesized(")", at, length);
+  }
+
+  /// {{r|a|b}} is <ref name="a" /><ref name="b" />; "g=" or "group=" names their group.
+  constexpr void reuse_refs(const CharT* inner, const CharT* close, const frame& f) {
+    text_ref group = frames_.empty() ? text_ref{} : frames_.back().group;
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
+      if (!a.named()) return;
+      const auto n = static_cast<std::size_t>(a.key_end - a.key);
+      if (equals_ci(a.key, n, "g") || equals_ci(a.key, n, "group")) group = b_.source_ref(a.value, a.value_end);
+    });
+    for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
+      if (a.named() || a.value == a.value_end) return;
+      const text_ref name = b_.source_ref(a.value, a.value_end);
+      const std::uint32_t c = b_.citation_keyed(group, name, f.start, citation_kind::ref);
+      if (c == none) return;
+      citation_record& r = b_.citation(c);
+      r.name = name;
+      r.group = group;
+      if (!list_defined()) b_.use(c, f.start, f.parent_emits);
+    });
   }
 
   /// {{convert|5|km|mi}} shows "5 km" (the conversion is left out); {{convert|5|-|10|km}}

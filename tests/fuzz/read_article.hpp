@@ -41,6 +41,7 @@ inline period_s to_period(const wikirel::period& p) {
   s.precision = static_cast<int>(p.precision);
   s.approximate = p.approximate;
   s.open_end = p.open_end;
+  s.open_begin = p.open_begin;
   s.inferred = p.inferred;
   return s;
 }

@@ -37,7 +37,7 @@ struct date_s {
 struct period_s {
   date_s begin, end;
   int precision = 0;
-  bool approximate = false, open_end = false, inferred = false;
+  bool approximate = false, open_end = false, inferred = false, open_begin = false;
   bool operator==(const period_s&) const = default;
 };
 
@@ -148,7 +148,7 @@ inline std::string show(const date_s& d) {
 inline std::string show(const period_s& p) {
   std::ostringstream o;
   o << show(p.begin) << ".." << show(p.end) << " p" << p.precision << (p.approximate ? " ~" : "")
-    << (p.open_end ? " open" : "") << (p.inferred ? " inferred" : "");
+    << (p.open_end ? " open" : "") << (p.open_begin ? " open-begin" : "") << (p.inferred ? " inferred" : "");
   return o.str();
 }
 

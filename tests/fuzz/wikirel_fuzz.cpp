@@ -243,6 +243,12 @@ bool valid_date(const date_s& d) {
 }
 
 std::string check_period(const period_s& p) {
+  if (p.open_begin) {  // "Before 1900": headings only, never both ends open
+    if (p.open_end) return "open at both ends";
+    if (p.begin.year != 0) return "a begin with open_begin";
+    if (p.end.year == 0 || !valid_date(p.end)) return "an open begin without a valid end";
+    return {};
+  }
   if (p.begin.year == 0) return "an invalid begin";
   if (!valid_date(p.begin)) return "a malformed begin " + diff::show(p.begin);
   if (p.open_end) return {};
@@ -298,6 +304,7 @@ void check_article(const snapshot& s, std::size_t read, int format) {
     EXPECT(!e.expression.empty(), "event with an empty expression", where("events", i));
     EXPECT(e.text.find(e.expression) != std::string::npos, "event expression not inside its sentence",
            where("events", i) + " " + diff::quote(e.expression) + " in " + diff::quote(e.text));
+    EXPECT(!e.when.open_begin, "an event with an open begin", where("events", i));
     const std::string pe = check_period(e.when);
     EXPECT(pe.empty(), "event period malformed", where("events", i) + ": " + pe + " " + diff::show(e.when));
     for (const std::uint64_t id : e.citations)
@@ -618,6 +625,7 @@ void check_matches(const std::vector<match_s>& ms, std::size_t size, const char*
     EXPECT(m.offset <= size && m.length <= size - m.offset, "find_dates: match beyond the text", at);
     EXPECT(m.offset >= end, "find_dates: matches overlap or go backwards", at);
     end = m.offset + m.length;
+    EXPECT(!m.when.open_begin, "find_dates: an open begin", at);
     const std::string e = check_period(m.when);
     EXPECT(e.empty(), "find_dates: malformed period", at + ": " + e + " " + diff::show(m.when));
   }
@@ -630,7 +638,7 @@ void run_dates(std::string_view text) {
   EXPECT(t.parsed_whole.year == 0 || valid_date(t.parsed_whole), "parse_date: malformed date", diff::show(t.parsed_whole));
   EXPECT(t.parsed_line.year == 0 || valid_date(t.parsed_line), "parse_date: malformed date", diff::show(t.parsed_line));
   for (const period_s* p : {&t.heading_whole, &t.heading_line})
-    if (p->begin.year != 0) {
+    if (p->begin.year != 0 || p->open_begin) {
       const std::string e = check_period(*p);
       EXPECT(e.empty(), "heading_period: malformed period", e + " " + diff::show(*p));
     }

@@ -49,8 +49,9 @@ constexpr std::size_t parse_into(basic_article<CharT, Storage>& article, std::ba
     b.set_format(f);
     if (!opts.title.empty()) b.set_title(b.derive(opts.title.data(), opts.title.size()));
     if (f == format::plaintext) {
-      plaintext_reader<CharT, Storage>(b).read();  // sets the title it finds
-      b.end_body();  // what parties_from_title derives goes after the body's text
+      // read() sets the title it finds and ends the body, so what parties_from_title
+      // derives ("Sino" → "China") goes after the body's text.
+      plaintext_reader<CharT, Storage>(b).read();
       if (!b.has_parties()) parties_from_title(b);
     } else {
       parties_from_title(b);

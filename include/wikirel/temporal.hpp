@@ -74,13 +74,19 @@ constexpr scan_match<CharT> first_date(std::basic_string_view<CharT> text, scan_
   return found;
 }
 
+/// The word before a heading's date, past a dash that joins them ("Post-1945").
+template <class CharT>
+constexpr token<CharT> word_before_date(const token_reader<CharT>& r, const scan_match<CharT>& m) noexcept {
+  const token<CharT> before = r.prev(m.begin);
+  return before.kind == token_kind::dash && before.end == m.begin ? r.read_back(before.begin) : before;
+}
+
 /// "Since 1945", "After 1945", "From 1945", "Post-1945", "1945 onwards": a heading that
 /// names only the start of a period leaves it open.
 template <class CharT>
 constexpr bool heading_leaves_open(std::basic_string_view<CharT> text, const scan_match<CharT>& m) noexcept {
   const token_reader<CharT> r{text.data(), text.data() + text.size()};
-  token<CharT> before = r.prev(m.begin);
-  if (before.kind == token_kind::dash && before.end == m.begin) before = r.read_back(before.begin);
+  const token<CharT> before = word_before_date(r, m);
   if (before.is(word_kind::prep, w_since) || before.is(word_kind::prep, w_after) ||
       before.is(word_kind::prep, w_from) || equals_ci(before.begin, before.size(), "post"))
     return true;
@@ -94,8 +100,7 @@ constexpr bool heading_leaves_open(std::basic_string_view<CharT> text, const sca
 template <class CharT>
 constexpr bool heading_opens_before(std::basic_string_view<CharT> text, const scan_match<CharT>& m) noexcept {
   const token_reader<CharT> r{text.data(), text.data() + text.size()};
-  token<CharT> before = r.prev(m.begin);
-  if (before.kind == token_kind::dash && before.end == m.begin) before = r.read_back(before.begin);
+  const token<CharT> before = word_before_date(r, m);
   if (before.is(word_kind::prep, w_before) || before.is(word_kind::prep, w_until) ||
       before.is(word_kind::prep, w_till) || equals_ci(before.begin, before.size(), "pre"))
     return true;
@@ -176,7 +181,7 @@ constexpr period heading_period(std::basic_string_view<CharT> heading) {
     p.end = date{};
     p.open_end = true;
   } else if (single && detail::heading_opens_before(heading, m)) {
-    if (p.end != p.begin) p.end = p.begin;  // "Before the 1950s" ends where the 1950s begin
+    p.end = p.begin;  // "Before 1900" ends at 1900, "Before the 1950s" where they begin
     p.begin = date{};
     p.open_begin = true;
   }

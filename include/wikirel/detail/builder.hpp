@@ -330,7 +330,7 @@ class builder {
     for (std::size_t i = 0; i < cats.size(); ++i)
       if (needs_normal_form(cats[i])) cats[i] = normal_form(cats[i]);
     std::size_t kept = 0;
-    if (cats.size() <= 32) {  // the usual few: compare each with those kept
+    if (cats.size() <= 32) {  // the usual few: compare each with those kept, allocating nothing
       for (std::size_t i = 0; i < cats.size(); ++i) {
         bool seen = false;
         for (std::size_t k = 0; k < kept && !seen; ++k)
@@ -348,7 +348,7 @@ class builder {
   constexpr bool needs_normal_form(text_ref r) const noexcept {
     const view_type v = resolve(r);
     if (v.empty()) return false;
-    if (ascii_lower(v[0])) return true;
+    if (is_lower(byte_of(v[0]))) return true;
     const CharT* e = v.data() + v.size();
     const CharT* readable = r.derived ? e : d_.source.data() + d_.source.size();
     using marks = byte_set<'_', '&', ' '>;
@@ -356,8 +356,6 @@ class builder {
       if (*p != CharT(' ') || (e - p >= 2 && p[1] == CharT(' '))) return true;
     return false;
   }
-
-  static constexpr bool ascii_lower(CharT c) noexcept { return c >= CharT('a') && c <= CharT('z'); }
 
   constexpr text_ref normal_form(text_ref r) {
     const std::uint32_t start = begin_run();
@@ -381,32 +379,22 @@ class builder {
         i += entity - 1;
         continue;
       }
-      arena_push(arena_size() == start && ascii_lower(c) ? static_cast<CharT>(c - CharT('a') + CharT('A')) : c);
+      arena_push(arena_size() == start && is_lower(byte_of(c)) ? static_cast<CharT>(c - CharT('a') + CharT('A')) : c);
     }
     return arena_ref(start);
   }
 
-  /// Many categories (a generated or hostile page): an open-addressing set of the kept
-  /// ones, so that the work stays linear.
+  /// Many categories (a generated or hostile page): the kept ones go into a name_index, so
+  /// that the work stays linear.
   template <class List>
   constexpr std::size_t dedupe_by_hash(List& cats) {
-    std::size_t slots = 64;
-    while (slots < 2 * cats.size()) slots *= 2;
-    std::vector<std::uint32_t> table(slots, 0);  // kept index + 1; 0 is empty
+    name_index kept_names;
     std::size_t kept = 0;
     for (std::size_t i = 0; i < cats.size(); ++i) {
       const view_type v = resolve(cats[i]);
-      std::uint64_t h = 1469598103934665603u;
-      for (CharT c : v) h = (h ^ static_cast<std::uint64_t>(static_cast<unsigned char>(c))) * 1099511628211u;
-      std::size_t at = static_cast<std::size_t>(h) & (slots - 1);
-      bool seen = false;
-      for (; table[at] != 0; at = (at + 1) & (slots - 1))
-        if (resolve(cats[table[at] - 1]) == v) {
-          seen = true;
-          break;
-        }
-      if (seen) continue;
-      table[at] = static_cast<std::uint32_t>(kept + 1);
+      const std::uint32_t h = name_index::hash(view_type{}, v);
+      if (kept_names.find(h, [&](std::uint32_t k) { return resolve(cats[k]) == v; }) != name_index::empty_slot) continue;
+      kept_names.insert(h, static_cast<std::uint32_t>(kept));
       cats[kept++] = cats[i];
     }
     return kept;

@@ -58,12 +58,8 @@ inline constexpr party_form party_forms[] = {
 template <class C>
 constexpr std::string_view country_of_form(const C* first, const C* last) noexcept {
   const auto n = static_cast<std::size_t>(last - first);
-  for (const party_form& f : party_forms) {
-    if (f.form.size() != n) continue;
-    std::size_t i = 0;
-    while (i < n && byte_of(first[i]) == static_cast<unsigned char>(f.form[i])) ++i;
-    if (i == n) return f.country;
-  }
+  for (const party_form& f : party_forms)
+    if (f.form.size() == n && starts_with(first, last, f.form)) return f.country;
   return {};
 }
 

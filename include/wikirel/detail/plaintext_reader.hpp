@@ -513,8 +513,12 @@ class plaintext_reader {
   /// that name notes ("[a]", "[note 1]"); else none. Many pages call their only list
   /// "Notes": it is then the reference list.
   constexpr std::size_t notes_list_heading() {
-    letter_notes_ = find_ci(begin_, end_, "[a]") < end_;
-    const bool word_notes = find_ci(begin_, end_, "[note 1]") < end_;
+    if (entries_.size() < 2) return none;  // two lists need two entries: no search
+    bool word_notes = false;
+    for (const CharT* p = find_byte(begin_, end_, '['); p < end_ && !letter_notes_; p = find_byte(p + 1, end_, '[')) {
+      letter_notes_ = starts_with_ci(p, end_, "[a]");
+      word_notes = word_notes || starts_with_ci(p, end_, "[note 1]");
+    }
     if (!letter_notes_ && !word_notes) return none;
     find_entry_headings();
     std::size_t notes = none;
@@ -534,7 +538,7 @@ class plaintext_reader {
 
   /// "a".."z", "aa".. for letter notes; "note 1" for the other kind.
   constexpr text_ref note_key(std::uint32_t n) {
-    CharT text[16] = {};
+    CharT text[20] = {};
     std::size_t k = 0;
     if (letter_notes_) {
       CharT letters[8] = {};
@@ -544,23 +548,24 @@ class plaintext_reader {
       return b_.derive(text, k);
     }
     for (char c : std::string_view("note ")) text[k++] = static_cast<CharT>(c);
-    CharT digits[12] = {};
-    std::size_t m = 0;
-    do digits[m++] = static_cast<CharT>('0' + n % 10), n /= 10;
-    while (n > 0);
-    while (m > 0) text[k++] = digits[--m];
+    k += write_number(text + k, n);
     return b_.derive(text, k);
   }
 
   /// The label of an unnumbered entry, kept in the arena.
   constexpr text_ref number_key(std::uint32_t n) {
+    CharT text[12] = {};
+    return b_.derive(text, write_number(text, n));
+  }
+
+  /// Writes n in decimal at out (room for 10 digits); returns how many.
+  static constexpr std::size_t write_number(CharT* out, std::uint32_t n) noexcept {
     CharT digits[12] = {};
-    int k = 0;
+    std::size_t k = 0;
     do digits[k++] = static_cast<CharT>('0' + n % 10), n /= 10;
     while (n > 0);
-    CharT text[12] = {};
-    for (int i = 0; i < k; ++i) text[i] = digits[k - 1 - i];
-    return b_.derive(text, static_cast<std::size_t>(k));
+    for (std::size_t i = 0; i < k; ++i) out[i] = digits[k - 1 - i];
+    return k;
   }
 
   // ---- what each remaining line is -----------------------------------------------------

@@ -233,11 +233,11 @@ class citation_reader {
     }
     text_ref r = b_.arena_ref(start);
     const std::basic_string_view<CharT> v = b_.resolve(r);  // the comment's neighbours may leave spaces at the ends
-    std::size_t lead = 0, keep = v.size();
-    while (lead < keep && is_space(byte_of(v[lead]))) ++lead;
-    while (keep > lead && is_space(byte_of(v[keep - 1]))) --keep;
-    r.offset += static_cast<std::uint32_t>(lead);
-    r.length = static_cast<std::uint32_t>(keep - lead);
+    const CharT* first = v.data();
+    const CharT* last = first + v.size();
+    trim(first, last);
+    r.offset += static_cast<std::uint32_t>(first - v.data());
+    r.length = static_cast<std::uint32_t>(last - first);
     return r;
   }
   /// A plain value (the split saw no markup in it) stays in the input, as render would

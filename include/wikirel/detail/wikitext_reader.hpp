@@ -636,14 +636,20 @@ class wikitext_reader {
     });
     for_each_argument(inner, close, end_, [&](const template_arg<CharT>& a) {
       if (a.named() || a.value == a.value_end) return;
-      const text_ref name = b_.source_ref(a.value, a.value_end);
-      const std::uint32_t c = b_.citation_keyed(group, name, f.start, citation_kind::ref);
-      if (c == none) return;
-      citation_record& r = b_.citation(c);
-      r.name = name;
-      r.group = group;
-      if (!list_defined()) b_.use(c, f.start, f.parent_emits);
+      const std::uint32_t c = named_ref(group, b_.source_ref(a.value, a.value_end), f.start);
+      if (c != none && !list_defined()) b_.use(c, f.start, f.parent_emits);
     });
+  }
+
+  /// The citation a ref's name (<ref name=x>, {{r|x}}) gives in its group, made when it
+  /// is new; none when the article is full.
+  constexpr std::uint32_t named_ref(text_ref group, text_ref name, std::uint32_t at) {
+    const std::uint32_t c = b_.citation_keyed(group, name, at, citation_kind::ref);
+    if (c == none) return c;
+    citation_record& r = b_.citation(c);
+    r.name = name;
+    r.group = group;
+    return c;
   }
 
   /// {{convert|5|km|mi}} shows "5 km" (the conversion is left out); {{convert|5|-|10|km}}
@@ -1011,11 +1017,9 @@ class wikitext_reader {
     const CharT* body_end = content_end;
     trim(body, body_end);
     const std::uint32_t at = offset(t.begin);
-    std::uint32_t c = name_ref.empty() ? b_.new_citation(citation_kind::ref, at)
-                                       : b_.citation_keyed(group_ref, name_ref, at, citation_kind::ref);
+    const std::uint32_t c = name_ref.empty() ? b_.new_citation(citation_kind::ref, at) : named_ref(group_ref, name_ref, at);
     if (c == none) return;
     citation_record& r = b_.citation(c);
-    r.name = name_ref;
     r.group = group_ref;
     if (body < body_end && !r.defined()) {
       r.define(offset(body), offset(body_end));

@@ -280,3 +280,32 @@ TEST_CASE("a reference list whose backlinks are arrows (U+2191), as some languag
   CHECK(total_uses(a) == 2);
   CHECK_FALSE(any_text_contains(a, "\xE2\x86\x91"));
 }
+
+TEST_CASE("a text dump's backlink words (\"Jump up ^\", \"^ Jump up to: a b\") are not part of the entry") {
+  const auto a = plain("Body text.[1] More.[2] Again.[1]\n\n"
+                       "References\n\n"
+                       " 1. ^ Jump up to: a b Smith, John (1999). A History of Freedonia. Pine Press. p. 12.\n"
+                       " 2. Jump up ^ Doe, Jane (2004). \"Treaty days\". Journal of Things.\n");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].text().find("Smith, John") == 0);
+  REQUIRE(a.citations()[0].authors().size() == 1);
+  CHECK(a.citations()[0].authors()[0] == "Smith, John");
+  CHECK(a.citations()[0].uses().size() == 2);
+  CHECK(a.citations()[1].text().find("Doe, Jane") == 0);
+  CHECK_FALSE(any_text_contains(a, "Jump up"));
+  // A text that happens to begin with the words keeps them when no mark follows.
+  const auto words = plain("Body.[1]\n\n 1. ^ Jump upwards, a memoir (2001).\n");
+  REQUIRE(words.citations().size() == 1);
+  CHECK(words.citations()[0].text().find("Jump upwards") == 0);
+}
+
+TEST_CASE("plain-text entries: a journal's pages follow the colon after its volume and issue") {
+  const auto a = plain("Body.[1] More.[2] Then.[3]\n\n"
+                       " 1. ^ Doe, Jane (2004). \"Treaty days\". Journal of Things. 4 (2): 10–20.\n"
+                       " 2. ^ Roe, Ann (2006). \"Ports\". Sea Review 12: 45–60. doi:10.5555/x.\n"
+                       " 3. ^ Poe, Al (2008). \"Notes\". Retrieved 12:30, 3 May 2019.\n");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[0].pages() == "10–20");
+  CHECK(a.citations()[1].pages() == "45–60");
+  CHECK(a.citations()[2].pages().empty());
+}

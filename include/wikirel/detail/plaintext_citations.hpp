@@ -220,7 +220,7 @@ class plain_citation_reader {
     }
   }
 
-  /// "p. 51", "pp. 41–58".
+  /// "p. 51", "pp. 41–58"; in a journal's "4 (2): 10–20" or "12: 45–60", after the colon.
   constexpr text_ref pages(text_ref whole, view_type t, const CharT* first, const CharT* last) const noexcept {
     for (const CharT* p = first; last - p >= 3; ++p) {
       const bool start = p == first || is_blank(byte_of(p[-1])) || byte_of(p[-1]) == ',' || byte_of(p[-1]) == ';';
@@ -229,11 +229,25 @@ class plain_citation_reader {
       if (q < last && byte_of(*q) == 'p') ++q;
       if (q >= last || byte_of(*q) != '.') continue;
       q = skip_blanks(q + 1, last);
-      const CharT* e = q;
-      while (e < last && byte_of(*e) != ',' && byte_of(*e) != ';' && !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1]))))) ++e;
+      const CharT* e = pages_end(q, last);
       if (e > q && is_digit(byte_of(*q))) return part(whole, t, q, e);
     }
+    for (const CharT* p = find_byte(first, last, ':'); p < last; p = find_byte(p + 1, last, ':')) {
+      // A volume or issue before the colon, a space and a number after it ("12:30" is a time).
+      if (p == first || (byte_of(p[-1]) != ')' && !is_digit(byte_of(p[-1]))) || last - p < 3 ||
+          !is_blank(byte_of(p[1])) || !is_digit(byte_of(p[2])))
+        continue;
+      const CharT* e = pages_end(p + 2, last);
+      return part(whole, t, p + 2, e);
+    }
     return {};
+  }
+
+  /// Pages run to a comma, a semicolon or the end of the sentence.
+  static constexpr const CharT* pages_end(const CharT* q, const CharT* last) noexcept {
+    const CharT* e = q;
+    while (e < last && byte_of(*e) != ',' && byte_of(*e) != ';' && !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1]))))) ++e;
+    return e;
   }
 
   builder_type& b_;

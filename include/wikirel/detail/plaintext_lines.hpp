@@ -178,6 +178,21 @@ constexpr std::size_t backlink_mark(const C* p, const C* last) noexcept {
   return arrow ? 3 : 0;
 }
 
+/// The words a screen reader gives the backlinks, which text dumps of a page keep: "Jump
+/// up ^ text" for one use, "^ Jump up to: a b text" for several. The first form puts them
+/// before the mark: p moves to the mark when it follows them, else stays.
+template <class C>
+constexpr const C* words_before_mark(const C* p, const C* last) noexcept {
+  if (!starts_with_ci(p, last, "jump up") || last - p < 8 || !is_blank(byte_of(p[7]))) return p;
+  const C* q = skip_blanks(p + 8, last);
+  return backlink_mark(q, last) ? q : p;
+}
+/// The second form: after the mark, "Jump up to:" is skipped.
+template <class C>
+constexpr const C* skip_backlink_words(const C* p, const C* last) noexcept {
+  return starts_with_ci(p, last, "jump up to:") ? skip_blanks(p + 11, last) : p;
+}
+
 /// A reference-list entry: "1. ^ text", "^ a b text", "a. ^ text", "[1] text", "[1]".
 /// Sets the label ("1", "a"; empty for a bare "^") and where the text starts.
 template <class C>
@@ -194,6 +209,7 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
     text = skip_blanks(d + 1, last);
     return text == last || is_blank(byte_of(d[1]));
   }
+  p = words_before_mark(p, last);
   if (p < last && backlink_mark(p, last) == 0) {
     const C* d = p;
     while (d < last && d - p < 4 && is_digit(byte_of(*d))) ++d;
@@ -201,11 +217,11 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
     if (d == p || d >= last || byte_of(*d) != '.') return false;
     label = p;
     label_end = d;
-    p = skip_blanks(d + 1, last);
+    p = words_before_mark(skip_blanks(d + 1, last), last);
   }
   const std::size_t mark = backlink_mark(p, last);
   if (mark == 0) return false;
-  p = skip_blanks(p + mark, last);
+  p = skip_backlink_words(skip_blanks(p + mark, last), last);
   // "^ a b c": backlink letters to each use
   for (const C* q = p; last - q >= 2 && is_lower(byte_of(q[0])) && is_blank(byte_of(q[1]));) {
     q = skip_blanks(q + 2, last);

@@ -324,6 +324,37 @@ TEST_CASE("short citations: identical sfn calls are one citation") {
   CHECK(a.sections()[0].text().find("Brown (1980) said so.") != std::string_view::npos);
 }
 
+TEST_CASE("short citations: white space in the arguments does not make a second footnote") {
+  const auto a = wiki("A.{{sfn|Smith|2001|p=4}} B.{{sfn| Smith | 2001 |p = 4}} C.{{sfn|Smith|2001|pp=4}}\n");
+  REQUIRE(a.citations().size() == 2);
+  CHECK(a.citations()[0].uses().size() == 2);
+  CHECK(a.citations()[0].text() == "Smith 2001, p. 4");
+  CHECK(a.citations()[1].text() == "Smith 2001, pp. 4");  // pp= is its own footnote, as in MediaWiki
+}
+
+TEST_CASE("short citations: pages show as p., pp. or a loc as written") {
+  const auto a = wiki("A.{{sfn|Smith|2001|pp=4–6}} B.{{sfnp|Jones|Brown|1999|loc=chapter 3}} C.{{sfn|Lee|1980|page=2}}\n");
+  REQUIRE(a.citations().size() == 3);
+  CHECK(a.citations()[0].text() == "Smith 2001, pp. 4–6");
+  CHECK(a.citations()[0].pages() == "4–6");
+  CHECK(a.citations()[1].text() == "Jones & Brown 1999, chapter 3");
+  CHECK(a.citations()[2].text() == "Lee 1980, p. 2");
+}
+
+TEST_CASE("short citations: {{sfnm}} cites several works in one footnote") {
+  const auto a = wiki("A.{{sfnm|1a1=Smith|1a2=Jones|1y=2001|1p=4|2a1=Brown|2y=1999|2pp=7–9}} B.\n");
+  REQUIRE(a.citations().size() == 1);
+  const auto c = a.citations()[0];
+  CHECK(c.kind() == wikirel::citation_kind::sfn);
+  REQUIRE(c.authors().size() == 3);
+  CHECK(c.authors()[0] == "Smith");
+  CHECK(c.authors()[2] == "Brown");
+  CHECK(c.date().year == 2001);
+  CHECK(c.pages() == "4");
+  CHECK(c.text() == "Smith & Jones 2001, p. 4; Brown 1999, pp. 7–9");
+  CHECK(c.uses().size() == 1);
+}
+
 TEST_CASE("the refs fixture: 14 citations, 21 uses") {
   const std::string input = fixture("refs.wiki");  // the article views it: keep it alive
   const auto a = wiki(input);

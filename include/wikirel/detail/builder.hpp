@@ -173,6 +173,24 @@ class builder {
     return made;
   }
 
+  /// A short citation ({{sfn|Smith|2001|p=4}}) keyed by its arguments, made when new. As
+  /// in MediaWiki, whose footnote name joins the trimmed arguments, white space does not
+  /// count: {{sfn| Smith |2001|p=4}} is the same footnote.
+  constexpr std::uint32_t short_citation_keyed(text_ref key, std::size_t offset) {
+    const view_type k = resolve(key);
+    const std::uint32_t h = name_index::hash_without_spaces(k);
+    const std::uint32_t found = names_.find(h, [&](std::uint32_t i) {
+      const citation_record& c = d_.citations[i];
+      return c.kind == citation_kind::sfn && name_index::same_without_spaces(resolve(c.key), k);
+    });
+    if (found != name_index::empty_slot) return found;
+    const std::uint32_t made = new_citation(citation_kind::sfn, offset);
+    if (made == none) return none;
+    d_.citations[made].key = key;
+    names_.insert(h, made);
+    return made;
+  }
+
   /// The citation with this (group, key), or none.
   constexpr std::uint32_t find_citation(text_ref group, text_ref key) const {
     const view_type g = resolve(group), k = resolve(key);

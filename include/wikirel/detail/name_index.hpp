@@ -19,11 +19,32 @@ class name_index {
 
   template <class CharT>
   static constexpr std::uint32_t hash(std::basic_string_view<CharT> group, std::basic_string_view<CharT> name) noexcept {
-    std::uint32_t h = 2166136261u;
-    for (CharT c : group) h = (h ^ byte_of(c)) * 16777619u;
-    h = (h ^ 0xFFu) * 16777619u;
-    for (CharT c : name) h = (h ^ byte_of(c)) * 16777619u;
+    std::uint32_t h = seed;
+    for (CharT c : group) h = mix(h, byte_of(c));
+    h = mix(h, 0xFFu);
+    for (CharT c : name) h = mix(h, byte_of(c));
     return h;
+  }
+
+  /// The hash of a name whose white space does not count (see same_without_spaces).
+  template <class CharT>
+  static constexpr std::uint32_t hash_without_spaces(std::basic_string_view<CharT> name) noexcept {
+    std::uint32_t h = mix(seed, 0xFEu);
+    for (CharT c : name)
+      if (!is_space(byte_of(c))) h = mix(h, byte_of(c));
+    return h;
+  }
+
+  /// True when a and b differ in white space only.
+  template <class CharT>
+  static constexpr bool same_without_spaces(std::basic_string_view<CharT> a, std::basic_string_view<CharT> b) noexcept {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+      while (i < a.size() && is_space(byte_of(a[i]))) ++i;
+      while (j < b.size() && is_space(byte_of(b[j]))) ++j;
+      if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+      if (a[i++] != b[j++]) return false;
+    }
   }
 
   /// The value stored under hash h for which same(value) holds, or empty_slot.
@@ -44,6 +65,9 @@ class name_index {
   }
 
  private:
+  static constexpr std::uint32_t seed = 2166136261u;  // FNV-1a
+  static constexpr std::uint32_t mix(std::uint32_t h, unsigned char c) noexcept { return (h ^ c) * 16777619u; }
+
   constexpr void place(std::uint32_t h, std::uint32_t value) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;

@@ -354,17 +354,26 @@ class citation_reader {
     for (char ch : s) b_.arena_push(static_cast<CharT>(ch));
   }
 
+  /// How a short citation shows its pages: "p. 4", "pp. 4–6", or a "loc" as it stands.
+  static constexpr std::string_view page_label(const folded_name& key) noexcept {
+    if (key == "p" || key == "page") return ", p. ";
+    if (key == "pp" || key == "pages") return ", pp. ";
+    return key == "loc" ? ", " : "";
+  }
+
   /// {{sfn|Smith|Jones|2001|p=4}}: authors, then a year; pages from p, pp or loc.
   constexpr void read_short(citation_record& c, const CharT* inner, const CharT* inner_end) {
     c.kind = citation_kind::sfn;
+    if (fold_name(inner, name_end(inner, inner_end), end_) == "sfnm") return read_short_multi(c, inner, inner_end);
     cite_fields& f = fields_;
     bool dated = false;
     int authors = 0;
+    std::string_view label;
     split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.value >= a.value_end) return;
       if (a.named()) {
-        const folded_name k = a.folded_key();
-        if ((k == "p" || k == "pp" || k == "loc" || k == "page" || k == "pages") && f.pages.empty()) f.pages = rendered(a);
+        const std::string_view l = page_label(a.folded_key());
+        if (!l.empty() && f.pages.empty()) f.pages = rendered(a), label = l;
         return;
       }
       if (!dated && looks_like_year(a.value, a.value_end)) {
@@ -376,7 +385,55 @@ class citation_reader {
       }
     });
     store(c, false);  // a short citation's text is its own
-    c.text = format_short(c);
+    const std::uint32_t start = b_.begin_run();
+    format_short(b_.data().strings, c.first_author, c.author_count, c.date_text, c.pages, label);
+    c.text = b_.arena_ref(start);
+  }
+
+  /// {{sfnm|1a1=Smith|1y=2001|1p=4|2a1=Jones|2y=1999}}: one footnote citing several works.
+  /// Its authors are those of every work; its date and pages, the first work's.
+  constexpr void read_short_multi(citation_record& c, const CharT* inner, const CharT* inner_end) {
+    struct work {
+      text_ref authors[4];
+      std::uint32_t author_count = 0;
+      text_ref year, pages;
+      std::string_view label;
+    };
+    work works[9];
+    const auto add_part = [](work& w, std::uint32_t i, text_ref name) {
+      w.authors[i] = name;
+      if (w.author_count < i + 1) w.author_count = i + 1;
+    };
+    split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
+      if (!a.named() || a.value >= a.value_end || a.key_end - a.key < 2) return;
+      const unsigned char n = byte_of(*a.key);
+      if (n < '1' || n > '9') return;  // a tenth work and on are not read
+      work& w = works[n - '1'];
+      const folded_name k = fold_name(a.key + 1, a.key_end);
+      const std::string_view l = page_label(k);
+      if (k == "y") w.year = raw(a);
+      else if (!l.empty() && w.pages.empty()) w.pages = rendered(a), w.label = l;
+      else if (k.view().size() == 2 && k.view()[0] == 'a' && k.view()[1] >= '1' && k.view()[1] <= '4')
+        add_part(w, static_cast<std::uint32_t>(k.view()[1] - '1'), rendered(a));
+    });
+    const work* first = nullptr;
+    for (const work& w : works) {
+      for (std::uint32_t i = 0; i < w.author_count; ++i)
+        if (!w.authors[i].empty()) b_.add_author(c, w.authors[i]);
+      if (!first && (w.author_count > 0 || !w.year.empty())) first = &w;
+    }
+    if (first) {
+      c.date_text = first->year;
+      c.when = parse_date(b_.resolve(c.date_text));
+      c.pages = first->pages;
+    }
+    const std::uint32_t start = b_.begin_run();
+    for (const work& w : works) {
+      if (w.author_count == 0 && w.year.empty()) continue;
+      if (b_.arena_size() > start) put("; ");
+      format_short(w.authors, 0, w.author_count, w.year, w.pages, w.label);
+    }
+    c.text = b_.arena_ref(start);
   }
 
   /// "2001", "2001a", "1960–1961", "n.d.": what short citations put after the authors.
@@ -391,22 +448,25 @@ class citation_reader {
     return true;
   }
 
-  /// "Smith & Jones 2001, p. 4".
-  constexpr text_ref format_short(const citation_record& c) {
-    const std::uint32_t start = b_.begin_run();
-    for (std::uint32_t a = 0; a < c.author_count; ++a) {
-      if (a > 0) put(a + 1 == c.author_count ? " & " : ", ");
-      b_.copy_text(b_.data().strings[c.first_author + a]);
+  /// "Smith & Jones 2001, p. 4", appended to the open run. authors[first + i] are the
+  /// names; `label` goes before the pages.
+  template <class Names>
+  constexpr void format_short(const Names& authors, std::uint32_t first, std::uint32_t count, text_ref date_text,
+                              text_ref pages, std::string_view label) {
+    const std::uint32_t start = b_.arena_size();
+    for (std::uint32_t a = 0; a < count; ++a) {
+      if (authors[first + a].empty()) continue;
+      if (b_.arena_size() > start) put(a + 1 == count ? " & " : ", ");
+      b_.copy_text(authors[first + a]);
     }
-    if (!c.date_text.empty()) {
+    if (!date_text.empty()) {
       if (b_.arena_size() > start) put(" ");
-      b_.copy_text(c.date_text);
+      b_.copy_text(date_text);
     }
-    if (!c.pages.empty()) {
-      put(", p. ");
-      b_.copy_text(c.pages);
+    if (!pages.empty()) {
+      put(label.empty() ? ", p. " : label);
+      b_.copy_text(pages);
     }
-    return b_.arena_ref(start);
   }
 
   builder_type& b_;

@@ -715,7 +715,7 @@ class wikitext_reader {
     const CharT* args = template_name_end(inner, close);
     if (args < close) ++args;
     const text_ref key = b_.source_ref(args, close);
-    const std::uint32_t c = b_.citation_keyed(text_ref{}, key, at, citation_kind::sfn);
+    const std::uint32_t c = b_.short_citation_keyed(key, at);
     if (c == none) return;
     citation_record& r = b_.citation(c);
     if (!r.defined()) r.define(offset(inner), offset(close));

@@ -398,6 +398,23 @@ TEST_CASE("temporal: decades and centuries") {
   none("She was in her sixties then.");
 }
 
+TEST_CASE("temporal: millennia, counted as centuries are") {
+  one("Farming reached the plain in the 6th millennium BC.", "the 6th millennium BC",
+      make(y(-6000), y(-5001), precision::millennium));
+  one("Towns appeared in the early 3rd millennium BC.", "the early 3rd millennium BC",
+      make(y(-3000), y(-2001), precision::millennium, true));
+  one("The coast was settled in the first millennium AD.", "the first millennium AD",
+      make(y(1), y(999), precision::millennium));
+  one("Trade grew in the 2nd millennium.", "the 2nd millennium", make(y(1000), y(1999), precision::millennium));
+  one("The 4th–3rd millennium BC saw copper.", "The 4th–3rd millennium BC",
+      make(y(-4000), y(-2001), precision::millennium));
+  CHECK(spans("The third and second millennia BC were a time of change.") == "The third and second millennia BC");
+  none("Millennia later nothing remained of the town.");
+  none("It was the 11th millennium of a count that began at 1.");  // past the tenth: not read
+  CHECK(wikirel::to_string(precision::millennium) == "millennium");
+  CHECK(wikirel::heading_period(std::string_view("The 2nd millennium BC")).precision == precision::millennium);
+}
+
 TEST_CASE("temporal: approximate dates and eras") {
   one("The first jetty was built c. 1850.", "c. 1850", make(y(1850), y(1850), precision::year, true));
   one("The first jetty was built c.1850.", "c.1850", make(y(1850), y(1850), precision::year, true));
@@ -521,6 +538,29 @@ TEST_CASE("temporal: bare month names need evidence") {
   none("The Long March ended.", &c);
   none("They saw the August sun.", &c);
   none("Jan Smuts spoke.", &c);
+}
+
+TEST_CASE("temporal: every item of a list takes the year that ends it") {
+  for (std::string_view sentence : {"Elections were held in March, April and May 1944.",
+                                    "Elections were held in March, April, and May 1944.",
+                                    "Talks were held on 4 May, 6 June and 9 July 1944."}) {
+    INFO(sentence);
+    date_context c = anchored(y(1921), precision::year);
+    const auto all = dates_in(sentence, c);
+    REQUIRE(all.size() == 3);
+    for (const found& f : all) CHECK(f.when.begin.year == 1944);
+  }
+  // A month after a later one is in the year before.
+  date_context c = anchored(y(1921), precision::year);
+  const auto winter = dates_in("Talks ran in December, January and February 1944.", c);
+  REQUIRE(winter.size() == 3);
+  CHECK(winter[0].when.begin == y(1943, 12));
+  CHECK(winter[1].when.begin == y(1944, 1));
+  // "May 4 and 5, 1921" names both days, the way "4 and 5 May 1921" does.
+  one("Elections were held on May 4 and 5, 1921.", "May 4 and 5, 1921",
+      make(y(1921, 5, 4), y(1921, 5, 5), precision::day));
+  date_context counted = anchored(y(1921), precision::year);
+  CHECK(texts(dates_in("On May 4 and 5 more ships left.", counted)) == "May 4");
 }
 
 TEST_CASE("temporal: a month that recurs names no one month") {

@@ -11,10 +11,11 @@
 namespace wikirel {
 
 /// How much of a date is known, coarsest first.
-enum class precision : std::uint8_t { none, century, decade, year, season, month, day };
+enum class precision : std::uint8_t { none, millennium, century, decade, year, season, month, day };
 
 constexpr std::string_view to_string(precision p) noexcept {
   switch (p) {
+    case precision::millennium: return "millennium";
     case precision::century: return "century";
     case precision::decade: return "decade";
     case precision::year: return "year";

@@ -176,7 +176,7 @@ constexpr period heading_period(std::basic_string_view<CharT> heading) {
   period p = m.when;
   // One date, decade or century (not a range): "Since 1945", "Since the 1950s".
   const bool single = !p.open_end && (p.end == p.begin || p.precision == precision::decade ||
-                                      p.precision == precision::century);
+                                      p.precision == precision::century || p.precision == precision::millennium);
   if (single && detail::heading_leaves_open(heading, m)) {
     p.end = date{};
     p.open_end = true;

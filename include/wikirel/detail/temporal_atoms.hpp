@@ -14,7 +14,7 @@
 
 namespace wikirel::detail {
 
-enum class atom_kind : std::uint8_t { none, number, ordinal, date, decade, hundreds, century, present };
+enum class atom_kind : std::uint8_t { none, number, ordinal, date, decade, hundreds, century, millennium, present };
 enum era_id : std::uint8_t { no_era = 0, era_ad = 1, era_bc = 2 };
 
 template <class C>
@@ -49,6 +49,7 @@ struct date_atom {
       case atom_kind::decade: return precision::decade;
       case atom_kind::hundreds:
       case atom_kind::century: return precision::century;
+      case atom_kind::millennium: return precision::millennium;
       case atom_kind::number: return precision::year;
       default: return precision::none;
     }
@@ -69,6 +70,7 @@ struct date_atom {
       case atom_kind::decade: decade_span(era == era_bc ? -(year + 9) : year, part, b, e); return;
       case atom_kind::hundreds: hundreds_span(era == era_bc ? -(year + 99) : year, part, b, e); return;
       case atom_kind::century: century_span(static_cast<std::int32_t>(value), era == era_bc, part, b, e); return;
+      case atom_kind::millennium: millennium_span(static_cast<std::int32_t>(value), era == era_bc, part, b, e); return;
       case atom_kind::number: b = e = date{static_cast<std::int32_t>(value), 0, 0}; return;
       default: b = e = date{}; return;
     }
@@ -235,9 +237,10 @@ class atom_parser {
     a.value = value;
     token<C> next = r_.next(end);
     if (next.kind == token_kind::dash && next.begin == end) next = r_.read(next.end);  // "19th-century"
-    if (next.is(word_kind::unit, u_century) || next.is(word_kind::unit, u_century | unit_plural)) {
-      if (value < 1 || value > 30) return {};
-      a.kind = atom_kind::century;
+    const bool millennium = next.is(word_kind::unit, u_millennium) || next.is(word_kind::unit, u_millennium | unit_plural);
+    if (millennium || next.is(word_kind::unit, u_century) || next.is(word_kind::unit, u_century | unit_plural)) {
+      if (value < 1 || value > (millennium ? 10u : 30u)) return {};
+      a.kind = millennium ? atom_kind::millennium : atom_kind::century;
       a.end = next.end;
       const era_mark<C> era = era_after(next.end);
       if (era.era != no_era) {
@@ -489,6 +492,16 @@ class atom_parser {
     return true;
   }
 
+  /// A year after `p`, with or without a comma before it.
+  constexpr bool year_follows(const C* p) const noexcept {
+    token<C> y = r_.next(p);
+    if (y.is_punct(',')) y = r_.next(y.end);
+    std::int32_t year = 0;
+    const C* end = nullptr;
+    std::uint8_t era = no_era;
+    return read_year(y, 3, year, end, era);
+  }
+
   /// "December 25, 1991", "May 3–5, 1940", "May 3", "November 1989", "December, 1991",
   /// "February of 1940", "June".
   constexpr date_atom<C> parse_month(const token<C>& m) const noexcept {
@@ -501,13 +514,16 @@ class atom_parser {
     std::uint8_t era = no_era;
     if (std::uint8_t day = 0; read_day(n, day, a.end)) {
       a.day = day;
-      // "May 3–5, 1940": a second day in the same month.
+      // "May 3–5, 1940": a second day in the same month; "May 3 and 5, 1940" names both, and
+      // is read so only when the year follows ("May 3 and 5 others" is a count).
       const token<C> dash = r_.next(a.end);
-      if (dash.kind == token_kind::dash) {
+      const bool both = dash.is(word_kind::prep, w_and);
+      if (dash.kind == token_kind::dash || both) {
         std::uint8_t day2 = 0;
         const C* e2 = nullptr;
         const token<C> n2 = r_.next(dash.end);
-        if (read_day(n2, day2, e2) && day2 > day && !r_.next(e2).is(word_kind::month)) {
+        if (read_day(n2, day2, e2) && day2 > day && !r_.next(e2).is(word_kind::month) &&
+            (!both || year_follows(e2))) {
           a.day_end = day2;
           a.end = e2;
         }

@@ -101,6 +101,20 @@ constexpr void century_span(std::int32_t n, bool bc, int part, date& begin, date
   end = date{hi, 0, 0};
 }
 
+/// The years of the n-th millennium, counted as centuries are: 2nd = 1000–1999, 1st = 1–999,
+/// 3rd BC = 3000–2001 BC.
+constexpr void millennium_span(std::int32_t n, bool bc, int part, date& begin, date& end) noexcept {
+  std::int32_t lo = 0, hi = 0;
+  if (bc) {
+    narrow_to_part(part, -n * 1000, 1000, lo, hi);
+  } else {
+    narrow_to_part(part, (n - 1) * 1000, 1000, lo, hi);
+    if (lo == 0) lo = 1;
+  }
+  begin = date{lo, 0, 0};
+  end = date{hi, 0, 0};
+}
+
 /// "the 1800s": the hundred years from `first`.
 constexpr void hundreds_span(std::int32_t first, int part, date& begin, date& end) noexcept {
   std::int32_t lo = 0, hi = 0;

@@ -71,7 +71,8 @@ class context_reader {
       if (takes_the(a, pi) && at.prev.begin >= floor_) {
         step(at, at.prev.begin);
         const bool long_span =
-            a.kind == atom_kind::century || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds;
+            a.kind == atom_kind::century || a.kind == atom_kind::millennium || a.kind == atom_kind::decade ||
+            a.kind == atom_kind::hundreds;
         if (pi.part == 0 && long_span && at.prev.is(word_kind::prep, w_of)) {
           if (const C* q = part_phrase(at.prev, pi.part); q != nullptr) step(at, q);
         }
@@ -134,6 +135,7 @@ class context_reader {
       case atom_kind::decade:
       case atom_kind::hundreds:
       case atom_kind::century:
+      case atom_kind::millennium:
       case atom_kind::ordinal: return true;
       case atom_kind::date: return a.season != 0 || (a.day_first && a.day != 0 && ordinal_day(a)) || pi.year_word;
       case atom_kind::number: return pi.year_word;

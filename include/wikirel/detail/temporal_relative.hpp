@@ -135,7 +135,7 @@ class relative_reader {
     if (!anchor_.has_year()) return m;
     const int unit = u.entry->value & 15;
     const bool plural = (u.entry->value & unit_plural) != 0;
-    if (unit == u_century) return m;
+    if (unit == u_century || unit == u_millennium) return m;
     const token<C> next = r_.next(u.end);
     if (next.kind == token_kind::number) return m;  // "the year 1917" is a year
     const token<C> p1 = r_.prev(u.begin);

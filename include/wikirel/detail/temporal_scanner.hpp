@@ -333,7 +333,7 @@ class date_scanner {
     const std::uint8_t v = sep.entry->value;
     return v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru ||
            (v == w_and && (pi.between || a.kind == atom_kind::ordinal || small_day(a))) ||
-           (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::decade));
+           (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::millennium || a.kind == atom_kind::decade));
   }
 
   /// "(Smith 1998, p. 45)", "Jones 2001, pp. 4–5": the year of a work cited in the text.
@@ -461,7 +461,7 @@ class date_scanner {
           return true;
         }
         return a.dated() || a.kind == atom_kind::decade || a.kind == atom_kind::hundreds ||
-               a.kind == atom_kind::century;
+               a.kind == atom_kind::century || a.kind == atom_kind::millennium;
       case atom_kind::number:
         if (!end_is_number(a, b, pi, cx)) return false;
         break;
@@ -480,8 +480,11 @@ class date_scanner {
         if (a.kind != b.kind) return false;
         break;
       case atom_kind::century:
-        if (a.kind == atom_kind::ordinal && a.value >= 1 && a.value <= 30) a.kind = atom_kind::century;
-        if (a.kind != atom_kind::century) return false;
+      case atom_kind::millennium:
+        // "the 15th and 16th centuries", "the 4th–3rd millennium BC": the first takes the unit.
+        if (a.kind == atom_kind::ordinal && a.value >= 1 && a.value <= (b.kind == atom_kind::century ? 30u : 10u))
+          a.kind = b.kind;
+        if (a.kind != b.kind) return false;
         if (a.era == no_era) a.era = b.era;
         break;
       default: return false;
@@ -752,7 +755,8 @@ class date_scanner {
   }
 
   /// An ordinal listed before a century is one too: "the late twelfth or early thirteenth
-  /// century", "the 11th, 12th or 13th century" (each is its own expression).
+  /// century", "the 11th, 12th or 13th century" (each is its own expression); so for a
+  /// millennium ("the 3rd and 2nd millennia BC").
   constexpr void century_ahead(date_atom<C>& a) const noexcept {
     if (a.value < 1 || a.value > 30) return;
     const C* q = r_.skip_space(a.end);  // "the first time": a look at one byte, no token read
@@ -776,8 +780,8 @@ class date_scanner {
       t = dash.kind == token_kind::dash ? r_.read(dash.end) : r_.next(t.end);
     }
     const date_atom<C> c = parse_at(t);
-    if (c.kind != atom_kind::century) return;
-    a.kind = atom_kind::century;
+    if (c.kind != atom_kind::century && !(c.kind == atom_kind::millennium && a.value <= 10)) return;
+    a.kind = c.kind;
     a.era = c.era;
   }
 
@@ -785,16 +789,34 @@ class date_scanner {
   /// comma ("May and June 1945", "3 May and 5 June 1945", "spring and summer 1945"): that
   /// year, not the last one the text named, is the one meant. December before January
   /// takes the year before. False when no dated date follows so.
+  /// Longer lists are walked to their dated end ("March, April and May 1944"), each month
+  /// after a later one stepping back a year ("December, January and February 1944").
   constexpr bool year_ahead(date_atom<C>& a) const noexcept {
     if (mode_ != scan_mode::text) return false;
-    const token<C> sep = r_.next(a.end);
-    if (!lists(sep)) return false;
-    const date_atom<C> next = parse_at(r_.next(sep.end));
-    if (!next.dated() || (next.month == 0 && next.season == 0)) return false;
-    a.year = a.month != 0 && next.month != 0 && a.month > next.month ? add_years(next.year, -1) : next.year;
-    a.era = next.era;
+    std::uint8_t months[max_listed] = {};
+    std::size_t listed = 0;
+    date_atom<C> item = a;
+    for (;;) {
+      const token<C> sep = r_.next(item.end);
+      if (!lists(sep) || listed == max_listed) return false;
+      months[listed++] = item.month;
+      token<C> t = r_.next(sep.end);
+      if (sep.is_punct(',') && (t.is(word_kind::prep, w_and) || t.is(word_kind::prep, w_or))) t = r_.next(t.end);
+      item = parse_at(t);
+      if (item.kind != atom_kind::date || (item.month == 0 && item.season == 0)) return false;
+      if (item.dated()) break;
+    }
+    std::int32_t year = item.year;
+    std::uint8_t later = item.month;
+    for (std::size_t i = listed; i-- > 0;) {
+      if (months[i] != 0 && later != 0 && months[i] > later) year = add_years(year, -1);
+      if (months[i] != 0) later = months[i];
+    }
+    a.year = year;
+    a.era = item.era;
     return true;
   }
+  static constexpr std::size_t max_listed = 6;
 
   /// Gives a partial date ("3 May", "June", "3–5 May") the anchor's year; false when there
   /// is no anchor or a lone month name lacks evidence of being one.

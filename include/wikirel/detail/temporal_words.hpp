@@ -52,7 +52,7 @@ enum class word_kind : std::uint8_t {
 };
 
 enum season_id : std::uint8_t { spring = 1, summer = 2, autumn = 3, winter = 4 };
-enum unit_id : std::uint8_t { u_day = 1, u_week, u_month, u_year, u_decade, u_daytime, u_century, unit_plural = 16 };
+enum unit_id : std::uint8_t { u_day = 1, u_week, u_month, u_year, u_decade, u_daytime, u_century, u_millennium, unit_plural = 16 };
 enum part_id : std::uint8_t { p_early = 1, p_mid = 2, p_late = 3, p_first_half = 4, p_second_half = 5 };
 enum approx_id : std::uint8_t { a_c = 1, a_ca, a_circa, a_about, a_around, a_approximately, a_roughly };
 enum shift_id : std::uint8_t { s_next = 1, s_previous, s_same };
@@ -202,6 +202,9 @@ inline constexpr word_entry temporal_words[] = {
     {"afternoon", word_kind::unit, u_daytime},
     {"century", word_kind::unit, u_century},
     {"centuries", word_kind::unit, u_century | unit_plural},
+    {"millennium", word_kind::unit, u_millennium},
+    {"millennia", word_kind::unit, u_millennium | unit_plural},
+    {"millenniums", word_kind::unit, u_millennium | unit_plural},
     // Modifiers.
     {"early", word_kind::part, p_early},
     {"mid", word_kind::part, p_mid},

@@ -114,6 +114,27 @@ TEST_CASE("citations after a sentence belong to it; adjacent markers too") {
   CHECK(a.events()[1].citations()[0].id() == 3);
 }
 
+TEST_CASE("a run of dates with no sentence end: each event keeps the words around it, not the whole run") {
+  std::string run;
+  for (int i = 0; i < 3000; ++i) run += "on 3 May 1921 the \xC3\xA9lan grew, ";
+  const auto a = wikirel::parse(run, {wikirel::format::wikitext});
+  REQUIRE(a.events().size() == 3000);
+  std::size_t total = 0;
+  for (const auto& e : a.events()) {
+    CHECK(e.text().size() <= 600);
+    CHECK(e.text().find(e.expression()) != std::string_view::npos);
+    CHECK((static_cast<unsigned char>(e.text()[0]) & 0xC0) != 0x80);  // not cut inside a character
+    CHECK(static_cast<unsigned char>(e.text().back()) < 0xC0);  // nor after a character's first byte
+    total += e.text().size();
+  }
+  CHECK(total < 600 * 3000);  // in proportion to the input, where whole sentences were its square
+  // An ordinary long sentence is kept whole.
+  const std::string sentence = "In 1921 " + std::string(900, 'a') + " grew.";
+  const auto b = wikirel::parse(sentence, {wikirel::format::wikitext});
+  REQUIRE(b.events().size() == 1);
+  CHECK(b.events()[0].text() == sentence);
+}
+
 TEST_CASE("no events from headings or reference lists") {
   const auto a = wikirel::parse(
       "Founded in 1901.\n== War (1914–18) ==\nNothing dated here.\n== References ==\n* Smith, J. (1999). Book.\n",

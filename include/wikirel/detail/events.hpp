@@ -66,6 +66,51 @@ class sentence_finder {
   bool started_ = false;
 };
 
+/// A "sentence" this long is not one (a flattened list or table, a timeline on one line).
+/// Each of its dates keeps the words around it instead of the whole run, so that an
+/// article's events hold text in proportion to the input, not to its square.
+inline constexpr std::size_t longest_sentence = 1024;
+inline constexpr std::size_t words_around = 240;
+
+/// [first, last) shrunk to whole words: a cut falls on a space, never inside a character.
+template <class CharT>
+constexpr void narrow_to_words(std::basic_string_view<CharT> text, std::size_t& first, std::size_t& last,
+                               std::size_t floor, std::size_t ceiling) noexcept {
+  if (first > floor) {
+    std::size_t b = first;
+    while (b < last && !is_space(byte_of(text[b - 1]))) ++b;
+    first = b < last ? b : first;
+    while (first > floor && first < text.size() && (byte_of(text[first]) & 0xC0) == 0x80) ++first;
+  }
+  if (last < ceiling) {
+    std::size_t e = last;
+    while (e > first && !is_space(byte_of(text[e]))) --e;
+    last = e > first ? e : last;
+    while (last > first && last < text.size() && (byte_of(text[last]) & 0xC0) == 0x80) --last;
+  }
+}
+
+/// The part of sentence s an expression at [begin, end) keeps: all of it, unless it is
+/// longer than longest_sentence.
+template <class CharT>
+constexpr sentence_span window_of(std::basic_string_view<CharT> text, sentence_span s, std::size_t begin,
+                                  std::size_t end) noexcept {
+  if (s.end - s.begin <= longest_sentence) return s;
+  std::size_t first = begin - s.begin > words_around ? begin - words_around : s.begin;
+  std::size_t last = s.end - end > words_around ? end + words_around : s.end;
+  const std::size_t ceiling = s.end;
+  narrow_to_words(text, first, last, s.begin, ceiling);
+  while (first < begin && is_space(byte_of(text[first]))) ++first;
+  while (last > end && is_space(byte_of(text[last - 1]))) --last;
+  if (first > begin) first = begin;  // never cut the expression itself
+  if (last < end) last = end;
+  const bool whole_end = last == s.end;
+  s.begin = first;
+  s.end = last;
+  if (!whole_end) s.limit = last;  // markers after a cut belong to the words past it
+  return s;
+}
+
 /// Every date expression of a section's text with its sentence. The recognizer runs once
 /// over the whole text; only the lines that hold a date are split into sentences.
 /// `context` is what the section starts from: the year its heading names, if one.
@@ -73,7 +118,7 @@ template <class CharT, class Sink>
 constexpr void extract_events(std::basic_string_view<CharT> text, Sink&& sink, date_context context = {}) {
   sentence_finder<CharT> sentences(text);
   find_dates(text, context, [&](const date_match& m) {
-    const sentence_span s = sentences.around(m.offset, m.offset + m.length);
+    const sentence_span s = window_of(text, sentences.around(m.offset, m.offset + m.length), m.offset, m.offset + m.length);
     found_event e;
     e.when = m.when;
     e.expression_begin = static_cast<std::uint32_t>(m.offset);

@@ -309,3 +309,14 @@ TEST_CASE("plain-text entries: a journal's pages follow the colon after its volu
   CHECK(a.citations()[1].pages() == "45–60");
   CHECK(a.citations()[2].pages().empty());
 }
+
+TEST_CASE("a line that opens with a marker and ends with one is text, not an image caption") {
+  const auto a = plain("Freedonia–Sylvania relations\n\nThe treaty was signed in 1923.\n[1] A crisis came in 1962.[2]\n\n"
+                       "References\n\n1. ^ Smith, John (2001). A History.\n2. ^ Vance, Petra (2004). \"Crisis\".\n");
+  CHECK(any_text_contains(a, "A crisis came in 1962."));
+  REQUIRE(a.events().size() == 2);
+  CHECK(total_uses(a) == 2);
+  // A caption is one bracket over the whole line: it is not text.
+  const auto c = plain("Title\n\nThe bridge opened in 1921.\n\n[The bridge over the Orla, 1921]\n\nIt closed in 1950.\n");
+  CHECK_FALSE(any_text_contains(c, "bridge over the Orla"));
+}

@@ -585,7 +585,7 @@ class plaintext_reader {
       }
       if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
       else if (list_marker_end(l.first, l.last) != l.first) l.kind = role::list_item;
-      else if (byte_of(*l.first) == '[' && byte_of(l.last[-1]) == ']' && !marker_at(l.first, l.last)) l.kind = role::caption;
+      else if (is_caption(l)) l.kind = role::caption;
       else if (line_starts(i, chrome_line_starts)) l.kind = role::chrome;
       else l.kind = heading_at(i, closing) ? role::heading : role::text;
       if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
@@ -883,6 +883,13 @@ class plaintext_reader {
   }
 
   /// "[1]", "[12]", "[a]", "[note 1]", "[nb 2]": a citation marker.
+  /// "[A bridge over the Orla, 1921]": a converter's image caption, one bracket over the
+  /// whole line. "[1] A crisis came in 1962.[2]" opens with a marker and is text.
+  static constexpr bool is_caption(const line& l) noexcept {
+    return byte_of(*l.first) == '[' && byte_of(l.last[-1]) == ']' && find_byte(l.first, l.last, ']') == l.last - 1 &&
+           !marker_at(l.first, l.last);
+  }
+
   static constexpr bool marker_at(const CharT* open, const CharT* end) noexcept {
     const CharT* p = open + 1;
     const CharT* close = end - 1;

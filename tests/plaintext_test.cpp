@@ -320,3 +320,18 @@ TEST_CASE("a line that opens with a marker and ends with one is text, not an ima
   const auto c = plain("Title\n\nThe bridge opened in 1921.\n\n[The bridge over the Orla, 1921]\n\nIt closed in 1950.\n");
   CHECK_FALSE(any_text_contains(c, "bridge over the Orla"));
 }
+
+TEST_CASE("a byte order mark opening the file is no part of the title, the parties or the text") {
+  const std::string text = "\xEF\xBB\xBF" "Freedonia–Sylvania relations\n\nThe treaty was signed in 1923.\n";
+  const auto a = plain(text);
+  CHECK(a.title() == "Freedonia–Sylvania relations");
+  REQUIRE(a.parties().size() == 2);
+  CHECK(a.parties()[0] == "Freedonia");
+  REQUIRE(a.events().size() == 1);
+  CHECK(a.events()[0].offset() == text.find("1923"));  // offsets still count the mark
+  const std::string wiki = "\xEF\xBB\xBF" "'''Freedonia''' is old.\n== History ==\nIn 1923.\n";
+  const auto w = wikirel::parse(wiki, {wikirel::format::wikitext});
+  CHECK(w.sections()[0].text() == "Freedonia is old.");
+  REQUIRE(w.events().size() == 1);
+  CHECK(w.events()[0].offset() == wiki.find("1923"));
+}

@@ -73,7 +73,7 @@ class plaintext_reader {
     std::size_t count = 1;  // one allocation of the right size (the benchmark counts bytes allocated)
     for (const CharT* p = find_byte(begin_, end_, '\n'); p < end_; p = find_byte(p + 1, end_, '\n')) ++count;
     lines_.reserve(count);
-    for (const CharT* p = begin_; p <= end_;) {
+    for (const CharT* p = begin_ + bom_length(begin_, end_); p <= end_;) {
       const CharT* e = find_first_of<breaks>(p, end_);
       line l;
       l.raw = p;

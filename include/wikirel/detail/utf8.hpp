@@ -85,6 +85,13 @@ constexpr int nbsp_length(const C* p, const C* end) noexcept {
   return 0;
 }
 
+/// Length of a byte order mark (U+FEFF) at p, or 0: files saved by some editors open with
+/// one, which is no part of the text.
+template <class C>
+constexpr std::size_t bom_length(const C* p, const C* end) noexcept {
+  return end - p >= 3 && byte_of(p[0]) == 0xEF && byte_of(p[1]) == 0xBB && byte_of(p[2]) == 0xBF ? 3 : 0;
+}
+
 /// True when the byte is not a UTF-8 continuation byte (a code point starts there).
 constexpr bool starts_code_point(unsigned char b) noexcept { return (b & 0xC0) != 0x80; }
 

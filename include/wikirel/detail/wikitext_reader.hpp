@@ -15,6 +15,7 @@
 #include "scan.hpp"
 #include "tags.hpp"
 #include "template_args.hpp"
+#include "utf8.hpp"
 #include "wikitext_citations.hpp"
 #include "wikitext_names.hpp"
 #include "wikitext_prepass.hpp"
@@ -37,7 +38,7 @@ class wikitext_reader {
   using builder_type = builder<CharT, Storage>;
 
   constexpr explicit wikitext_reader(builder_type& b) noexcept
-      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_), cursor_(begin_, end_), closers_(end_) {}
+      : b_(b), begin_(b.source().data()), end_(begin_ + b.source().size()), p_(begin_ + bom_length(begin_, end_)), cursor_(begin_, end_), closers_(end_) {}
 
   /// Reads the article. Without `with_prepass` the reader trusts every "{{" and "{|" to
   /// be closed and returns false, having read nothing that counts, when one was not: the

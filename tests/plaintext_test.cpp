@@ -335,3 +335,20 @@ TEST_CASE("a byte order mark opening the file is no part of the title, the parti
   REQUIRE(w.events().size() == 1);
   CHECK(w.events()[0].offset() == wiki.find("1923"));
 }
+
+TEST_CASE("a page after a marker, as {{rp}} shows it (\"[1]: 12\"), goes with the marker") {
+  const auto a = plain("Freedonia–Sylvania relations\n\n"
+                       "The treaty was signed in 1923.[1]: 12 The border was fixed in 1924.[2]:45–47 "
+                       "A fair opened in 1925.[1]: xii, 4 The list: 3 items.\n\n"
+                       "References\n\n1. ^ Smith 2001.\n2. ^ Jones 2002.\n");
+  CHECK(a.sections()[0].text() ==
+        "The treaty was signed in 1923. The border was fixed in 1924. A fair opened in 1925. The list: 3 items.");
+  REQUIRE(a.events().size() == 3);
+  REQUIRE(a.events()[0].citations().size() == 1);
+  CHECK(a.events()[0].citations()[0].id() == 1);
+  REQUIRE(a.events()[1].citations().size() == 1);
+  CHECK(a.events()[1].citations()[0].id() == 2);
+  // Words after the colon are text.
+  const auto b = plain("Title\n\nIt began in 1923.[1]: viewed as a turning point.\n\n1. ^ Smith 2001.\n");
+  CHECK(any_text_contains(b, ": viewed as a turning point."));
+}

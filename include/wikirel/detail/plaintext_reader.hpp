@@ -867,7 +867,7 @@ class plaintext_reader {
       const CharT* close = bracket_end(open, last);
       p = close ? close + 1 : open + 1;
       if (!close) b_.text(open, p);
-      else if (marker_at(open, p)) use_marker(open + 1, close);
+      else if (marker_at(open, p)) use_marker(open + 1, close), p = page_after_marker(p, last);
       else if (!maintenance_mark(open + 1, close) && !paragraph_start) b_.text(open, p);
       // What is left, a bracketed text at a paragraph's start, is an image caption.
       if (close && p < last && !is_space(byte_of(*p))) b_.space();  // "[2]The" reads "The"
@@ -882,7 +882,6 @@ class plaintext_reader {
     return nullptr;
   }
 
-  /// "[1]", "[12]", "[a]", "[note 1]", "[nb 2]": a citation marker.
   /// "[A bridge over the Orla, 1921]": a converter's image caption, one bracket over the
   /// whole line. "[1] A crisis came in 1962.[2]" opens with a marker and is text.
   static constexpr bool is_caption(const line& l) noexcept {
@@ -890,6 +889,33 @@ class plaintext_reader {
            !marker_at(l.first, l.last);
   }
 
+  /// The page a marker names after it, as {{rp}} shows it ("[1]: 12", "[2]:45–47",
+  /// "[3]: xii", "[4]: 3, 7"): where the text goes on past it, or p when none is there.
+  static constexpr const CharT* page_after_marker(const CharT* p, const CharT* last) noexcept {
+    if (p >= last || byte_of(*p) != ':') return p;
+    const CharT* first = skip_blanks(p + 1, last);
+    const CharT* e = page_number_end(first, last);
+    if (e == first) return p;
+    for (;;) {
+      const int dash = dash_length(e, last);
+      const CharT* next = dash > 0 ? e + dash : last - e >= 2 && byte_of(*e) == ',' && byte_of(e[1]) == ' ' ? e + 2 : e;
+      const CharT* f = next == e ? e : page_number_end(next, last);
+      if (f == next) break;
+      e = f;
+    }
+    return e < last && is_alpha(byte_of(*e)) ? p : e;  // ": 12th", ": viewed" are words
+  }
+
+  /// A page number: digits, or a small roman numeral ("xii").
+  static constexpr const CharT* page_number_end(const CharT* p, const CharT* last) noexcept {
+    const CharT* e = p;
+    while (e < last && is_digit(byte_of(*e))) ++e;
+    if (e > p) return e;
+    while (e < last && (byte_of(*e) == 'i' || byte_of(*e) == 'v' || byte_of(*e) == 'x' || byte_of(*e) == 'l')) ++e;
+    return e;
+  }
+
+  /// "[1]", "[12]", "[a]", "[note 1]", "[nb 2]": a citation marker.
   static constexpr bool marker_at(const CharT* open, const CharT* end) noexcept {
     const CharT* p = open + 1;
     const CharT* close = end - 1;

@@ -352,3 +352,15 @@ TEST_CASE("a page after a marker, as {{rp}} shows it (\"[1]: 12\"), goes with th
   const auto b = plain("Title\n\nIt began in 1923.[1]: viewed as a turning point.\n\n1. ^ Smith 2001.\n");
   CHECK(any_text_contains(b, ": viewed as a turning point."));
 }
+
+TEST_CASE("\"Categories:\" alone on its line, the names indented or bulleted under it") {
+  const auto a = plain("Freedonia–Sylvania relations\nFrom Wikipedia, the free encyclopedia\n\nLead.\n\nHistory[edit]\n\nOld.\n\n"
+                       "Categories:\n\n    Bilateral relations of Freedonia\n    Bilateral relations of Sylvania\n");
+  REQUIRE(a.categories().size() == 2);
+  CHECK(a.categories()[0] == "Bilateral relations of Freedonia");
+  CHECK(a.categories()[1] == "Bilateral relations of Sylvania");
+  CHECK_FALSE(any_text_contains(a, "Bilateral"));
+  const auto b = plain("Title\n\nLead.\n\nCategories:\n  \xE2\x80\xA2 Towns of Foo\n  \xE2\x80\xA2 Ports\n\nThis page was edited.\n");
+  REQUIRE(b.categories().size() == 2);
+  CHECK(b.categories()[1] == "Ports");
+}

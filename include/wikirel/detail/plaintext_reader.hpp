@@ -268,7 +268,7 @@ class plaintext_reader {
   constexpr void find_footer() {
     body_end_ = lines_.size();
     for (std::size_t i = body_begin_; i < lines_.size(); ++i) {
-      if (blank(i)) continue;
+      if (blank(i) || lines_[i].kind == role::categories) continue;
       if (read_categories(i)) continue;
       if (i >= body_end_) lines_[i].kind = role::chrome;
       else if (line_starts(i, footer_starts)) body_end_ = i, lines_[i].kind = role::chrome;
@@ -284,6 +284,7 @@ class plaintext_reader {
     if (p == l.last) return false;
     l.kind = role::categories;
     p = find_byte(p, l.last, ':') + 1;
+    if (list && skip_blanks(p, l.last) == l.last) return read_category_list(i + 1), true;
     const bool piped = find_byte(p, l.last, '|') < l.last || starts_with_ci(l.first, l.last, "categories:");
     while (p < l.last) {
       const CharT* e = piped ? find_byte(p, l.last, '|') : next_category_prefix(p, l.last);
@@ -294,6 +295,20 @@ class plaintext_reader {
       p = e < l.last ? (piped ? e + 1 : find_byte(e, l.last, ':') + 1) : l.last;
     }
     return true;
+  }
+
+  /// "Categories:" alone on its line, the names under it one a line (a desktop copy
+  /// indents them, a text browser bullets them): each indented or bulleted line from i on,
+  /// blank lines between allowed.
+  constexpr void read_category_list(std::size_t i) {
+    for (; i < lines_.size(); ++i) {
+      if (blank(i)) continue;
+      line& l = lines_[i];
+      const CharT* name = list_marker_end(l.first, l.last);
+      if (name == l.first && l.first == l.raw) return;  // flush left, no bullet: the list is over
+      l.kind = role::categories;
+      b_.add_category(b_.source_ref(name, l.last));
+    }
   }
 
   static constexpr std::string_view category_prefixes[] = {"category:", "kategorie:", "kategori:",

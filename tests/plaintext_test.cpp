@@ -364,3 +364,18 @@ TEST_CASE("\"Categories:\" alone on its line, the names indented or bulleted und
   REQUIRE(b.categories().size() == 2);
   CHECK(b.categories()[1] == "Ports");
 }
+
+TEST_CASE("a mirror's banner over the title, a site's name after it, and its licence footer") {
+  const auto a = plain("WikiMirror - the free knowledge mirror\n\nFreedonia–Sylvania relations\n\n"
+                       "Freedonia–Sylvania relations are the relations between Freedonia and Sylvania.\n\n"
+                       "History\n\nRelations began in 1848.\n\n"
+                       "This article is issued from Wikipedia. The text is licensed under Creative Commons.\n");
+  CHECK(a.title() == "Freedonia–Sylvania relations");
+  CHECK(a.parties().size() == 2);
+  CHECK(a.sections()[0].text().find("Freedonia–Sylvania relations are") == 0);
+  REQUIRE(a.sections().size() == 2);
+  CHECK(a.sections()[1].text() == "Relations began in 1848.");
+  const auto b = plain("Freedonia–Sylvania relations | WikiMirror\n\nFreedonia–Sylvania relations are old.\n\nHistory\n\nIn 1848.\n");
+  CHECK(b.title() == "Freedonia–Sylvania relations");
+  CHECK(b.sections()[0].text() == "Freedonia–Sylvania relations are old.");
+}

@@ -74,7 +74,8 @@ inline constexpr std::string_view edit_words[] = {
 inline constexpr std::string_view footer_starts[] = {
     "retrieved from", "navigation menu", "personal tools", "this page was last edited",
     "this page was last modified", "text is available under", "got something to say", "make a comment",
-    "leave a comment", "post a comment", "add a comment", "your name", "your email", "your e-mail"};
+    "leave a comment", "post a comment", "add a comment", "your name", "your email", "your e-mail",
+    "this article is issued from wikipedia"};
 
 /// Suffixes that mirrors and browsers add to a page title.
 inline constexpr std::string_view title_suffixes[] = {

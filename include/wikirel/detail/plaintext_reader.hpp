@@ -117,7 +117,45 @@ class plaintext_reader {
       body_begin_ = first + 1;
     } else if (first < lines_.size() && navigation_line(first)) {
       frame_without_tagline(first);
+    } else if (first < lines_.size() && site_named_after(first)) {
+      body_begin_ = first + 1;
+    } else if (const std::size_t t = title_under_banner(first); t < lines_.size()) {
+      for (std::size_t i = first; i < t; ++i)
+        if (!blank(i)) lines_[i].kind = role::chrome;
+      set_title(t, first);
+      body_begin_ = t + 1;
     }
+  }
+
+  /// A mirror's banner over the title ("WikiMirror - the free knowledge mirror", then
+  /// "Freedonia–Sylvania relations"): the title is the short line under one or two short
+  /// lines that the lead restates or that names a relations article. lines_.size() if none.
+  constexpr std::size_t title_under_banner(std::size_t first) const noexcept {
+    std::size_t i = first;
+    for (int banners = 0; banners < 2 && i < lines_.size() && short_line(i) && !ends_like_sentence(lines_[i].first, lines_[i].last); ++banners) {
+      i = next_nonblank(i + 1);
+      if (i < lines_.size() && restated_title(i)) return i;
+    }
+    return lines_.size();
+  }
+
+  /// "Freedonia–Sylvania relations | WikiMirror" or "… - Site": a title the lead restates
+  /// (or a relations article) before a separator and a site's name. Takes it as the title.
+  constexpr bool site_named_after(std::size_t i) {
+    line& l = lines_[i];
+    for (std::string_view sep : {std::string_view(" | "), std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
+                                 std::string_view(" \xE2\x80\x94 ")}) {
+      const CharT* at = find_ci(l.first, l.last, sep);
+      if (at == l.last || at == l.first) continue;
+      line head = l;
+      head.last = at;
+      if (!title_like(head, next_nonblank(i + 1))) continue;
+      l.kind = role::title;
+      page_title_ = true;
+      if (b_.resolve(b_.data().title).empty()) b_.set_title(b_.source_ref(head.first, head.last));
+      return true;
+    }
+    return false;
   }
 
   /// A copy that opens with navigation but has no "From Wikipedia" line (a mobile page):
@@ -200,12 +238,15 @@ class plaintext_reader {
   /// ("Quarro–Rillmark relations" over "Quarro–Rillmark relations are the…"), or one that
   /// names a relations article, is the title.
   constexpr bool restated_title(std::size_t i) const noexcept {
-    const line& l = lines_[i];
-    if (!short_line(i) || ends_like_sentence(l.first, l.last)) return false;
+    return short_line(i) && title_like(lines_[i], next_nonblank(i + 1));
+  }
+
+  /// l names a relations article, or the line `next` (the lead) opens with it.
+  constexpr bool title_like(const line& l, std::size_t next) const noexcept {
+    if (ends_like_sentence(l.first, l.last)) return false;
     const std::size_t n = static_cast<std::size_t>(l.last - l.first);
     constexpr std::string_view relations = " relations";
     if (n > relations.size() && equals_ci(l.last - relations.size(), relations.size(), relations)) return true;
-    const std::size_t next = next_nonblank(i + 1);
     if (next >= lines_.size()) return false;
     const line& lead = lines_[next];
     return static_cast<std::size_t>(lead.last - lead.first) > n + 1 && same_text_ci(lead.first, l.first, n) &&

@@ -379,3 +379,20 @@ TEST_CASE("a mirror's banner over the title, a site's name after it, and its lic
   CHECK(b.title() == "Freedonia–Sylvania relations");
   CHECK(b.sections()[0].text() == "Freedonia–Sylvania relations are old.");
 }
+
+TEST_CASE("plain-text entries: a book's publisher without its place; notes in parentheses and volumes are no work") {
+  const auto a = plain("Title\n\nA.[1] B.[2] C.[3] D.[4]\n\nReferences\n\n"
+                       "1. ^ Halloran, Edith (1999). The Orla Frontier. London: Greyfield University Press. p. 12.\n"
+                       "2. ^ \"Trade figures\" (PDF). Kelmar Statistics Office. 2016.\n"
+                       "3. ^ Smith, John (2006). Title Six. Vol. 2. Press Six. p. 66.\n"
+                       "4. ^ Roe, Ann (2008). \"Ports\". Sea Review. Harbour Guild. Retrieved 3 May 2019.\n");
+  REQUIRE(a.citations().size() == 4);
+  CHECK(a.citations()[0].title() == "The Orla Frontier");
+  CHECK(a.citations()[0].work().empty());
+  CHECK(a.citations()[0].publisher() == "Greyfield University Press");
+  CHECK(a.citations()[1].work() == "Kelmar Statistics Office");
+  CHECK(a.citations()[2].publisher() == "Press Six");
+  CHECK(a.citations()[2].pages() == "66");
+  CHECK(a.citations()[3].work() == "Sea Review");
+  CHECK(a.citations()[3].publisher() == "Harbour Guild");
+}

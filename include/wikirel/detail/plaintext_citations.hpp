@@ -8,6 +8,7 @@
 #include "../temporal.hpp"
 #include "builder.hpp"
 #include "chars.hpp"
+#include "plaintext_lines.hpp"
 #include "scan.hpp"
 
 #include <cstddef>
@@ -147,14 +148,83 @@ class plain_citation_reader {
       title_end = e;
     }
     if (!c.title.empty()) {
-      const CharT* s = title_end;
-      while (s < last && (byte_of(*s) == '.' || byte_of(*s) == ',' || is_blank(byte_of(*s)) || closing(s, last))) s += closing(s, last) ? 3 : 1;
+      // After a quoted title the work, then a publisher; after a book's title its publisher.
+      const CharT* s = next_part(title_end, last);
       const CharT* e = sentence_end(s, last);
-      if (e > s && !starts_with_ci(s, last, "retrieved") && !starts_with_ci(s, last, "http") && !is_digit(byte_of(*s)))
+      if (names_a_source(s, e) && open) {
         c.work = part(whole, t, s, e);
+        s = next_part(e, last);
+        e = sentence_end(s, last);
+      }
+      if (names_a_source(s, e) && (!open || !c.work.empty()) && publisher_like(s, e)) c.publisher = part(whole, t, without_place(s, e), before_pages(s, e));
     }
     if (!c.when.valid()) dated_sentence(c, whole, t, first, last);
     c.pages = pages(whole, t, first, last);
+  }
+
+  /// Where the entry's next part starts after p: past punctuation, a closing quote, notes
+  /// in parentheses ("(PDF)", "(Press release)", "(2nd ed.)") and a volume or issue.
+  static constexpr const CharT* next_part(const CharT* p, const CharT* last) noexcept {
+    for (;;) {
+      while (p < last && (byte_of(*p) == '.' || byte_of(*p) == ',' || is_blank(byte_of(*p)) || closing(p, last))) p += closing(p, last) ? 3 : 1;
+      if (p < last && byte_of(*p) == '(') {
+        const CharT* close = find_byte(p, last, ')');
+        if (close == last) return p;
+        p = close + 1;
+      } else if (const std::size_t n = volume_word(p, last)) {
+        p = skip_blanks(p + n, last);
+        while (p < last && (is_digit(byte_of(*p)) || is_upper(byte_of(*p)))) ++p;  // "2", "IV"
+      } else {
+        return p;
+      }
+    }
+  }
+
+  /// A publisher's name is a few words without figures ("Greyfield University Press"):
+  /// a longer part is a note's sentence.
+  static constexpr bool publisher_like(const CharT* s, const CharT* e) noexcept {
+    for (const CharT* q = s; q < e; ++q)
+      if (is_digit(byte_of(*q))) return false;
+    return count_words(s, e) <= 8;
+  }
+
+  /// "Vol. ", "Vol ", "No. ": the length of the word before a volume or issue number, or 0.
+  static constexpr std::size_t volume_word(const CharT* p, const CharT* last) noexcept {
+    if (starts_with_ci(p, last, "vol.")) return 4;
+    return starts_with_ci(p, last, "vol ") || starts_with_ci(p, last, "no.") ? 3 : 0;
+  }
+
+  /// A part of an entry that names a work or a publisher: words, not a page, date,
+  /// identifier or access note.
+  constexpr bool names_a_source(const CharT* s, const CharT* e) const noexcept {
+    if (e <= s || is_digit(byte_of(*s)) || byte_of(*s) == '[') return false;
+    for (std::string_view w : {std::string_view("retrieved"), std::string_view("archived"), std::string_view("accessed"),
+                               std::string_view("http"), std::string_view("doi"), std::string_view("isbn"),
+                               std::string_view("issn"), std::string_view("oclc"), std::string_view("p."),
+                               std::string_view("pp."), std::string_view("in ")})
+      if (starts_with_ci(s, e, w)) return false;
+    return e - s > 24 || !parse_date(view_type(s, static_cast<std::size_t>(e - s))).valid();  // a date alone
+  }
+
+  /// "Devon Books; pp" or "University Press, p" (the sentence ends at "pp."): the part
+  /// before the pages.
+  static constexpr const CharT* before_pages(const CharT* s, const CharT* e) noexcept {
+    const CharT* q = e;
+    while (q > s && byte_of(q[-1]) == 'p') --q;
+    if (e - q > 2 || q == e || q == s || (!is_blank(byte_of(q[-1])) && byte_of(q[-1]) != ',' && byte_of(q[-1]) != ';')) return e;
+    while (q > s && (is_blank(byte_of(q[-1])) || byte_of(q[-1]) == ',' || byte_of(q[-1]) == ';')) --q;
+    return q;
+  }
+
+  /// "London: Greyfield University Press" without its place: a few capitalised words
+  /// before a colon.
+  static constexpr const CharT* without_place(const CharT* s, const CharT* e) noexcept {
+    const CharT* colon = find_byte(s, e, ':');
+    if (colon == e || e - colon < 3 || byte_of(colon[1]) != ' ' || !is_upper(byte_of(*s)) || count_words(s, colon) > 3)
+      return s;
+    for (const CharT* q = s; q < colon; ++q)
+      if (is_digit(byte_of(*q))) return s;
+    return colon + 2;
   }
 
   static constexpr bool closing(const CharT* p, const CharT* last) noexcept {

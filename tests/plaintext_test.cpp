@@ -396,3 +396,25 @@ TEST_CASE("plain-text entries: a book's publisher without its place; notes in pa
   CHECK(a.citations()[3].work() == "Sea Review");
   CHECK(a.citations()[3].publisher() == "Harbour Guild");
 }
+
+TEST_CASE("plain-text entries: backlink runs of every style, undated authors, a first edition's year") {
+  const auto a = plain("Title\n\nA.[1] B.[1] C.[2] D.[2] E.[3] F.[4] G.[5] H.[6]\n\nReferences\n\n"
+                       "1. ^ ^a ^b Smith, John (2001). A History.\n"
+                       "2. \xE2\x86\x91 1.0 1.1 Doe, Jane (2002). Another.\n"
+                       "3. ^ Roe, Ann (n.d.). \"Title four\". Work Four.\n"
+                       "4. ^ Poe, Al. \"Title five\". Work Five.\n"
+                       "5. ^ Lee, Kim (2012) [1950]. Title Twelve. Publisher Twelve.\n"
+                       "6. ^ \"Trade statistics 2015\". Statistics Office. Retrieved 3 February 2024.\n");
+  REQUIRE(a.citations().size() == 6);
+  CHECK(a.citations()[0].text() == "Smith, John (2001). A History.");
+  CHECK(a.citations()[1].text() == "Doe, Jane (2002). Another.");
+  CHECK(a.citations()[1].uses().size() == 2);
+  REQUIRE(a.citations()[2].authors().size() == 1);
+  CHECK(a.citations()[2].authors()[0] == "Roe, Ann");
+  REQUIRE(a.citations()[3].authors().size() == 1);
+  CHECK(a.citations()[3].authors()[0] == "Poe, Al");
+  CHECK(a.citations()[4].title() == "Title Twelve");
+  CHECK(a.citations()[4].date().year == 2012);
+  CHECK_FALSE(a.citations()[5].date().valid());  // 2015 is in the title; the access date is no date
+  CHECK(a.citations()[5].access_date() == "3 February 2024");
+}

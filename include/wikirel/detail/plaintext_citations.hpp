@@ -137,7 +137,21 @@ class plain_citation_reader {
         c.date_text = part(whole, t, paren + 1, close);
         authors(i, whole, t, first, paren);
         after_date = close + 1;
+      } else if (close < last && equals_ci(paren + 1, static_cast<std::size_t>(close - paren - 1), "n.d.")) {
+        authors(i, whole, t, first, paren);  // "Smith, John (n.d.)": no date, but the authors
+        after_date = close + 1;
       }
+      // "(2012) [1950]": the first edition's year is no title.
+      const CharT* s = skip_blanks(after_date, last);
+      if (after_date > first && s < last && byte_of(*s) == '[') {
+        const CharT* e = find_byte(s, last, ']');
+        if (e < last) after_date = e + 1;
+      }
+    } else if (open && open > first && c.author_count == 0) {
+      // "Smith, John. "Title"": names before a quoted title, with no date between.
+      const CharT* z = open;
+      while (z > first && (is_blank(byte_of(z[-1])) || byte_of(z[-1]) == '.' || byte_of(z[-1]) == ',')) --z;
+      if (names_only(first, z)) authors(i, whole, t, first, z);
     }
     if (!open && c.title.empty() && after_date > first) {
       // A book: the title is the sentence after the date.
@@ -158,7 +172,7 @@ class plain_citation_reader {
       }
       if (names_a_source(s, e) && (!open || !c.work.empty()) && publisher_like(s, e)) c.publisher = part(whole, t, without_place(s, e), before_pages(s, e));
     }
-    if (!c.when.valid()) dated_sentence(c, whole, t, first, last);
+    if (!c.when.valid()) dated_sentence(c, whole, t, first, last, open, title_end);
     c.pages = pages(whole, t, first, last);
   }
 
@@ -178,6 +192,17 @@ class plain_citation_reader {
         return p;
       }
     }
+  }
+
+  /// Text that can be a list of names: short, no figures, no brackets or quotes.
+  static constexpr bool names_only(const CharT* s, const CharT* e) noexcept {
+    if (e <= s || e - s > 120) return false;
+    for (const CharT* q = s; q < e; ++q) {
+      const unsigned char c = byte_of(*q);
+      if (is_digit(c) || c == '(' || c == '[' || c == '"' || c == ':') return false;
+      if (c == '\'' && e - q >= 2 && byte_of(q[1]) == 's') return false;  // "the site's": a phrase
+    }
+    return is_upper(byte_of(*s));
   }
 
   /// A publisher's name is a few words without figures ("Greyfield University Press"):
@@ -272,9 +297,15 @@ class plain_citation_reader {
   }
 
   /// Without "(date)", a sentence of the entry that is only a date ("… Echo. 14 July 1961.").
-  constexpr void dated_sentence(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last) const {
+  /// The title, [title_first, title_last), is passed over: "Trade statistics 2015" is not dated 2015.
+  constexpr void dated_sentence(citation_record& c, text_ref whole, view_type t, const CharT* first, const CharT* last,
+                                const CharT* title_first, const CharT* title_last) const {
     for (const CharT* s = first; s < last;) {
       const CharT* e = sentence_end(s, last);
+      if (title_first && s < title_last && e > title_first) {  // the sentence holds the title
+        s = e < last ? e + 1 : last;
+        continue;
+      }
       const CharT* a = s;
       const CharT* z = e;
       trim(a, z);

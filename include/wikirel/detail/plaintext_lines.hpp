@@ -194,6 +194,34 @@ constexpr const C* skip_backlink_words(const C* p, const C* last) noexcept {
   return starts_with_ci(p, last, "jump up to:") ? skip_blanks(p + 11, last) : p;
 }
 
+/// One backlink of a run: a letter ("a"), or a number with a dot ("1.0", as some language
+/// editions write them). Its end, or p.
+template <class C>
+constexpr const C* backlink_end(const C* p, const C* last) noexcept {
+  if (p < last && is_lower(byte_of(*p))) return p + 1;
+  const C* d = p;
+  while (d < last && is_digit(byte_of(*d))) ++d;
+  if (d == p || last - d < 2 || byte_of(*d) != '.' || !is_digit(byte_of(d[1]))) return p;
+  for (++d; d < last && is_digit(byte_of(*d));) ++d;
+  return d;
+}
+
+/// "a b c text", "^a ^b text" (a text browser keeps a mark on each), "1.0 1.1 text": the
+/// backlinks to each use of an entry cited more than once, skipped. p when there are none.
+template <class C>
+constexpr const C* skip_backlink_run(const C* p, const C* last) noexcept {
+  const C* q = p;
+  int count = 0;
+  for (;;) {
+    const C* t = q + backlink_mark(q, last);
+    const C* e = backlink_end(t, last);
+    if (e == t || (e < last && !is_blank(byte_of(*e)))) break;
+    ++count;
+    q = skip_blanks(e, last);
+  }
+  return count >= 2 ? q : p;
+}
+
 /// A reference-list entry: "1. ^ text", "^ a b text", "a. ^ text", "[1] text", "[1]".
 /// Sets the label ("1", "a"; empty for a bare "^") and where the text starts.
 template <class C>
@@ -222,15 +250,7 @@ constexpr bool reference_entry(const C* first, const C* last, const C*& label, c
   }
   const std::size_t mark = backlink_mark(p, last);
   if (mark == 0) return false;
-  p = skip_backlink_words(skip_blanks(p + mark, last), last);
-  // "^ a b c": backlink letters to each use
-  for (const C* q = p; last - q >= 2 && is_lower(byte_of(q[0])) && is_blank(byte_of(q[1]));) {
-    q = skip_blanks(q + 2, last);
-    if (q < last && is_lower(byte_of(*q)) && (last - q == 1 || is_blank(byte_of(q[1])))) continue;
-    if (q - p >= 4) p = q;  // at least "a b " : it was a backlink run
-    break;
-  }
-  text = p;
+  text = skip_backlink_run(skip_backlink_words(skip_blanks(p + mark, last), last), last);
   return true;
 }
 

@@ -418,3 +418,18 @@ TEST_CASE("plain-text entries: backlink runs of every style, undated authors, a 
   CHECK_FALSE(a.citations()[5].date().valid());  // 2015 is in the title; the access date is no date
   CHECK(a.citations()[5].access_date() == "3 February 2024");
 }
+
+TEST_CASE("maintenance banners and hatnotes stay out of the text, and their dates out of the events") {
+  const auto a = plain("Freedonia–Sylvania relations\n\nFrom Wikipedia, the free encyclopedia\n\n"
+                       "This article needs additional citations for verification. Please help improve this article.\n"
+                       "Find sources: \"Freedonia\" – news · books · JSTOR (May 2019) (Learn how and when to remove this message)\n\n"
+                       "Freedonia–Sylvania relations are old.\n\nHistory[edit]\n\nMain article: History of the Orla basin\n\n"
+                       "Relations began in 1848.\n\nTrade[edit]\n\nThis section has a note. Checked (June 2020) "
+                       "(Learn how and when to remove this message)\n\nTrade grew.\n");
+  CHECK(a.sections()[0].text() == "Freedonia–Sylvania relations are old.");
+  REQUIRE(a.sections().size() == 3);
+  CHECK(a.sections()[1].text() == "Relations began in 1848.");
+  CHECK(a.sections()[2].text() == "Trade grew.");
+  REQUIRE(a.events().size() == 1);
+  CHECK(a.events()[0].expression() == "1848");
+}

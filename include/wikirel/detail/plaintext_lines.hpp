@@ -22,7 +22,15 @@ inline constexpr std::string_view chrome_line_starts[] = {
     "this page was last edited", "this page was last modified", "text is available under",
     "got something to say", "make a comment", "leave a comment", "post a comment", "add a comment",
     "your name", "your email", "your e-mail", "privacy policy", "cookie statement", "mobile view",
-    "hidden categories:", "hidden category:", "note: many of our articles"};
+    "hidden categories:", "hidden category:", "note: many of our articles",
+    // Maintenance banners and hatnotes, which the wikitext reader does not show either.
+    "this article needs additional citations", "this article has multiple issues", "this article needs to be updated",
+    "this section needs additional citations", "this section does not cite any sources", "find sources:",
+    "main article:", "main articles:", "further information:", "see also:"};
+
+/// Words that end a maintenance banner's line wherever they stand in it.
+inline constexpr std::string_view banner_tails[] = {"(learn how and when to remove this message)",
+                                                     "(learn how and when to remove this template message)"};
 
 /// "From Wikipedia, the free encyclopedia" in the languages of the large Wikipedias: the
 /// line between the page's title and the article.

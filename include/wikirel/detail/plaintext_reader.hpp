@@ -642,7 +642,7 @@ class plaintext_reader {
       if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
       else if (list_marker_end(l.first, l.last) != l.first) l.kind = role::list_item;
       else if (is_caption(l)) l.kind = role::caption;
-      else if (line_starts(i, chrome_line_starts)) l.kind = role::chrome;
+      else if (line_starts(i, chrome_line_starts) || banner_line(l)) l.kind = role::chrome;
       else l.kind = heading_at(i, closing) ? role::heading : role::text;
       if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
     }
@@ -936,6 +936,14 @@ class plaintext_reader {
       if (byte_of(*q) == ']') return q;
     }
     return nullptr;
+  }
+
+  /// A maintenance banner's last line: "… JSTOR (May 2019) (Learn how and when to remove
+  /// this message)".
+  static constexpr bool banner_line(const line& l) noexcept {
+    for (std::string_view tail : banner_tails)
+      if (find_ci(l.first, l.last, tail) < l.last) return true;
+    return false;
   }
 
   /// "[A bridge over the Orla, 1921]": a converter's image caption, one bracket over the

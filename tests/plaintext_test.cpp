@@ -433,3 +433,24 @@ TEST_CASE("maintenance banners and hatnotes stay out of the text, and their date
   REQUIRE(a.events().size() == 1);
   CHECK(a.events()[0].expression() == "1848");
 }
+
+TEST_CASE("headings a converter marks: underlined with = or -, or opened with #") {
+  const std::string text = "Freedonia–Sylvania relations\n============================\n\n"
+                           "Freedonia–Sylvania relations are old.\n\nTrade\n=====\n\nTrade doubled in 1995.\n\n"
+                           "Early contacts\n--------------\n\nThey met in 1848.\n\n### The Border War\n\nIt began in 1921.\n";
+  const auto a = plain(text);
+  CHECK(a.title() == "Freedonia–Sylvania relations");
+  CHECK(heading_texts(a) == std::vector<std::string>{"Trade", "Early contacts", "The Border War"});
+  REQUIRE(a.sections().size() == 4);
+  CHECK(a.sections()[1].level() == 2);
+  CHECK(a.sections()[2].level() == 3);
+  CHECK(a.sections()[3].level() == 3);
+  CHECK(a.sections()[2].text() == "They met in 1848.");
+  // Detected as plain text: a line of '=' is no wikitext heading.
+  CHECK(wikirel::detect_format(std::string_view(text)) == wikirel::format::plaintext);
+  // With '-' alone, '-' is the first level.
+  const auto b = plain("Freedonia–Sylvania relations\n\nLead.\n\nTrade\n-----\n\nIt grew.\n");
+  REQUIRE(b.sections().size() == 2);
+  CHECK(b.sections()[1].heading() == "Trade");
+  CHECK(b.sections()[1].level() == 2);
+}

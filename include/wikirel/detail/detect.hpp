@@ -13,6 +13,16 @@
 
 namespace wikirel::detail {
 
+/// "== History ==" holds a heading's text; "=====" under a title (an underline) does not.
+template <class CharT>
+constexpr bool heading_text_follows(const CharT* p, const CharT* end) noexcept {
+  for (; p < end && byte_of(*p) != '\n'; ++p) {
+    const unsigned char c = byte_of(*p);
+    if (c != '=' && c != ' ' && c != '\t' && c != '\r') return true;
+  }
+  return false;
+}
+
 template <class CharT>
 constexpr format detect_format(std::basic_string_view<CharT> text) noexcept {
   const std::size_t n = text.size() < 65536 ? text.size() : 65536;
@@ -22,7 +32,7 @@ constexpr format detect_format(std::basic_string_view<CharT> text) noexcept {
   bool line_start = true;
   for (; p < end && signals < 3; ++p) {
     const unsigned char c = byte_of(*p);
-    if (line_start && c == '=' && end - p >= 2 && byte_of(p[1]) == '=') ++signals;
+    if (line_start && c == '=' && end - p >= 2 && byte_of(p[1]) == '=' && heading_text_follows(p, end)) ++signals;
     line_start = c == '\n';
     if (end - p < 2) continue;
     const unsigned char d = byte_of(p[1]);

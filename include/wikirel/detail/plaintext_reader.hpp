@@ -629,6 +629,9 @@ class plaintext_reader {
   constexpr void classify_lines() {
     count_edit_marks();
     bool closing = false;  // past "External links"
+    bool equals_underlines = false;  // with "====" under some headings, "----" marks the level below
+    for (std::size_t i = body_begin_ + 1; i < body_end_ && !equals_underlines; ++i)
+      equals_underlines = underline_of(i) == '=' && !blank(i - 1);
     for (std::size_t i = body_begin_; i < body_end_; ++i) {
       line& l = lines_[i];
       if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
@@ -637,6 +640,12 @@ class plaintext_reader {
       if (is_edit_mark(l.first, l.last)) {
         l.kind = role::chrome;
         mark_heading_above(i);
+        continue;
+      }
+      if (const std::uint8_t level = marked_heading_level(i, equals_underlines)) {
+        l.kind = role::heading;
+        l.level = level;
+        closing = closing || heading_in(i, closing_section_names);
         continue;
       }
       if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
@@ -761,6 +770,43 @@ class plaintext_reader {
   }
 
   /// A rule of a converter's table: dashes, '=', '+' and spaces only.
+  /// '=' or '-' when line i is only that byte, three or more of it (an underline), else 0.
+  constexpr unsigned char underline_of(std::size_t i) const noexcept {
+    if (i >= lines_.size() || blank(i)) return 0;
+    const line& l = lines_[i];
+    const unsigned char c = byte_of(*l.first);
+    if ((c != '=' && c != '-') || l.last - l.first < 3) return 0;
+    for (const CharT* p = l.first; p < l.last; ++p)
+      if (byte_of(*p) != c) return 0;
+    return c;
+  }
+
+  /// A heading a converter marked: underlined ("Trade" over "-----": '=' is level 2, '-'
+  /// the level below when both are used) or opened with '#'s ("### Trade", level 3). Takes
+  /// the marks off the line; 0 when line i is not such a heading.
+  constexpr std::uint8_t marked_heading_level(std::size_t i, bool equals_underlines) {
+    line& l = lines_[i];
+    const unsigned char under = i + 1 < body_end_ ? underline_of(i + 1) : 0;
+    // Flush left, both: an indented pair is a converter's table ("  Legend" over "  ------").
+    if (under != 0 && l.first == l.raw && lines_[i + 1].first == lines_[i + 1].raw && l.last - l.first <= 100 &&
+        find_byte(l.first, l.last, '\t') == l.last &&
+        underline_of(i) == 0 && !ends_like_sentence(l.first, without_markers(l.first, l.last))) {
+      lines_[i + 1].kind = role::chrome;
+      return under == '-' && equals_underlines ? 3 : 2;
+    }
+    const CharT* p = l.first;
+    while (p < l.last && byte_of(*p) == '#') ++p;
+    const std::ptrdiff_t hashes = p - l.first;
+    if (hashes < 1 || hashes > 6 || p >= l.last || !is_blank(byte_of(*p))) return 0;
+    const CharT* text = skip_blanks(p, l.last);
+    const CharT* end = l.last;
+    while (end > text && (byte_of(end[-1]) == '#' || is_blank(byte_of(end[-1])))) --end;  // "## Trade ##"
+    if (end == text || ends_like_sentence(text, end)) return 0;
+    l.first = text;
+    l.last = end;
+    return static_cast<std::uint8_t>(hashes < 2 ? 2 : hashes);
+  }
+
   static constexpr bool table_rule(const line& l) noexcept {
     int dashes = 0;
     for (const CharT* p = l.first; p < l.last; ++p) {

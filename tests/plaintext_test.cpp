@@ -454,3 +454,23 @@ TEST_CASE("headings a converter marks: underlined with = or -, or opened with #"
   CHECK(b.sections()[1].heading() == "Trade");
   CHECK(b.sections()[1].level() == 2);
 }
+
+TEST_CASE("mobile copies: a short line straight over a short paragraph is a heading") {
+  const auto a = plain("Freedonia–Sylvania relations\n"
+                       "Freedonia–Sylvania relations are the relations between Freedonia and Sylvania.\n"
+                       "The Border War\nOn 14 March 1921 a militia column crossed the line.\n"
+                       "Economic relations\nSylvania is Freedonia's largest partner in trade.\n");
+  CHECK(heading_texts(a) == std::vector<std::string>{"The Border War", "Economic relations"});
+  const auto b = plain("Freedonia–Sylvania relations\n\nThe two states are neighbours on the Orla.\n\n"
+                       "The Border War\nOn 14 March 1921 a militia column crossed the line.\n\n"
+                       "Economic relations\nSylvania is Freedonia's largest partner in trade.\n");
+  CHECK(heading_texts(b) == std::vector<std::string>{"The Border War", "Economic relations"});
+}
+
+TEST_CASE("a one-sentence paragraph that ends in an abbreviation is no heading") {
+  const auto a = plain("Freedonia–Sylvania relations\n\nThe two states are neighbours.\n\n"
+                       "In 1921 the embassy was moved at the request of the U.S.\n\n"
+                       "The treaty was signed on 3 June 1923 at 3 p.m.\n\nHistory\n\nOld.\n");
+  CHECK(heading_texts(a) == std::vector<std::string>{"History"});
+  CHECK(a.events().size() == 2);
+}

@@ -709,7 +709,7 @@ class plaintext_reader {
     const line& l = lines_[i];
     const line& next = lines_[i + 1];
     const auto length = [](const line& x) { return static_cast<std::size_t>(x.last - x.first); };
-    return length(l) <= 60 && length(next) >= 120 && length(l) * 3 <= length(next) &&
+    return length(l) <= 60 && length(next) >= 40 && length(l) * 2 <= length(next) &&
            ends_like_sentence(next.first, without_markers(next.first, next.last));
   }
 
@@ -727,7 +727,7 @@ class plaintext_reader {
   /// A long line that ends a sentence: in a copy without blank lines, a paragraph's end.
   constexpr bool ends_paragraph(std::size_t j) const noexcept {
     const line& l = lines_[j];
-    return (l.kind == role::text || l.kind == role::list_item) && l.last - l.first >= 80 &&
+    return (l.kind == role::text || l.kind == role::list_item) && l.last - l.first >= 40 &&
            ends_like_sentence(l.first, without_markers(l.first, l.last));
   }
 
@@ -869,6 +869,9 @@ class plaintext_reader {
     bool letter = false;
     for (const CharT* p = first; p < last && !letter; ++p) letter = is_alpha(byte_of(*p)) || byte_of(*p) >= 0x80;
     if (!letter || ends_like_sentence(first, last)) return false;
+    // "… at the request of the U.S.": a sentence ending in an abbreviation ("Sr." ends
+    // a short name).
+    if (byte_of(last[-1]) == '.' && count_words(first, last) > 6) return false;
     constexpr std::string_view leftovers[] = {"{{", "}}", "|-", "://", " * ", "''", " + ", ": "};
     for (std::string_view l : leftovers)
       if (contains(first, last, l)) return false;

@@ -563,6 +563,16 @@ TEST_CASE("temporal: every item of a list takes the year that ends it") {
   CHECK(texts(dates_in("On May 4 and 5 more ships left.", counted)) == "May 4");
 }
 
+TEST_CASE("temporal: a date with its Old Style equivalent between it and the year") {
+  date_context c = anchored(y(1905), precision::year);
+  one("The revolution began on 8 March (O.S. 23 February) 1917.", "8 March (O.S. 23 February) 1917",
+      make(y(1917, 3, 8), y(1917, 3, 8), precision::day), &c);
+  one("It began on 7 November [25 October O.S.] 1917 in the capital.", "7 November [25 October O.S.] 1917",
+      make(y(1917, 11, 7), y(1917, 11, 7), precision::day), &c);
+  // Another bracket is no calendar note.
+  CHECK(texts(dates_in("He was born on 3 May (a Sunday) 1917.", c)) == "3 May | 1917");
+}
+
 TEST_CASE("temporal: a month that recurs names no one month") {
   date_context c = anchored(y(1878), precision::year);
   none("The lodge meets on the third Tuesday in February, April and October.", &c);

@@ -472,10 +472,25 @@ class atom_parser {
     a.day_first = true;
     token<C> n = r_.next(a.end);
     if (n.is_punct(',')) n = r_.next(n.end);
+    // "8 March (O.S. 23 February) 1917": the Old Style date between, the year after both.
+    if (const C* after = style_note_end(n); after != nullptr) n = r_.next(after);
     std::uint8_t era = no_era;
     if (read_year(n, 3, a.year, a.end, era)) a.era = era;
     if (day > days_in_month(a.year != 0 ? a.year : 2000, a.month)) return {};
     return a;
+  }
+
+  /// The end of a bracket at token t that gives the date in the other calendar ("(O.S.
+  /// 23 February)", "[25 October O.S.]", "(N.S. 8 March)"), or null.
+  constexpr const C* style_note_end(const token<C>& t) const noexcept {
+    if (!t.is_punct('(') && !t.is_punct('[')) return nullptr;
+    const unsigned char close = t.is_punct('(') ? ')' : ']';
+    const C* limit = r_.last - t.end > 40 ? t.end + 40 : r_.last;
+    const C* e = t.end;
+    while (e < limit && byte_of(*e) != close) ++e;
+    if (e == limit) return nullptr;
+    const bool style = find_ci(t.end, e, "o.s.") < e || find_ci(t.end, e, "n.s.") < e;
+    return style ? e + 1 : nullptr;
   }
 
   /// A day number at token n after a month ("May 3", "May 3rd"): its value and end.

@@ -270,6 +270,10 @@ TEST_CASE("temporal: ranges") {
   one("Dues were doubled between 1950 and 1953.", "between 1950 and 1953", make(y(1950), y(1953), precision::year));
   one("The pact held 1945 until 1991.", "1945 until 1991", make(y(1945), y(1991), precision::year));
   one("The pact held 1945 through 1991.", "1945 through 1991", make(y(1945), y(1991), precision::year));
+  one("The towns were rebuilt in 1990–2.", "1990–2", make(y(1990), y(1992), precision::year));
+  one("The 1998–9 season was poor.", "1998–9", make(y(1998), y(1999), precision::year));
+  CHECK(spans("In 1995–6 men came.") == "1995");  // a count after a year
+  CHECK(spans("The score in 1990 was 3–2.") == "1990");
   one("It fell on 3 and 4 July 1939.", "3 and 4 July 1939", make(y(1939, 7, 3), y(1939, 7, 4), precision::day));
   one("On the night of 4/5 August 1912 it burned.", "4/5 August 1912",
       make(y(1912, 8, 4), y(1912, 8, 5), precision::day));

@@ -523,10 +523,16 @@ class date_scanner {
       to_year(b, static_cast<std::int32_t>(b.value));
       return true;
     }
-    if (is_year_number(a) && a.era == no_era && (b.digits == 2 || is_year_number(b))) {
+    // "1990–2", "1945/6": one digit, written straight after a dash or slash, is a year of
+    // the same decade.
+    const bool one_digit = b.digits == 1 && tight_joint(a.end, b.begin) &&
+                           b.value > (a.value % 10) && !parser_.counts_something(b.end);
+    if (is_year_number(a) && a.era == no_era && (b.digits == 2 || one_digit || is_year_number(b))) {
       if (!cx.is_year_number(a, pi, b.end, parser_)) return false;
       const std::int32_t y = static_cast<std::int32_t>(a.value);
-      const std::int32_t end = b.digits == 2 ? expand_two_digit_year(y, b.value) : static_cast<std::int32_t>(b.value);
+      const std::int32_t end = b.digits == 2 ? expand_two_digit_year(y, b.value)
+                               : one_digit   ? y - y % 10 + static_cast<std::int32_t>(b.value)
+                                             : static_cast<std::int32_t>(b.value);
       // Two digits name the next century's years only right after its turn ("1998–02",
       // "1999–00"): "1945–44" is no 99-year range, and "1950-13-01" no range at all.
       if (b.digits == 2 && end - y > 20 && end / 100 != y / 100) return false;
@@ -539,6 +545,12 @@ class date_scanner {
       return true;
     }
     return false;
+  }
+
+  /// Only a dash or a slash between p and q, no space.
+  static constexpr bool tight_joint(const C* p, const C* q) noexcept {
+    const std::ptrdiff_t n = q - p;
+    return (n == 1 && (byte_of(*p) == '/' || byte_of(*p) == '-')) || (n == 3 && dash_length(p, q) == 3);
   }
 
   /// A range of years of three digits in running text, where the words say it is one:

@@ -589,6 +589,10 @@ TEST_CASE("temporal: a month that recurs names no one month") {
   none("Every 9 May veterans parade.", &c);
   none("It is commemorated annually on 9 May.", &c);
   none("On 9 May each year they meet.", &c);
+  none("Armistice Day is observed on 11 November.", &c);
+  none("The feast days are celebrated on 25 June.", &c);
+  none("The fiscal year falls on 1 April.", &c);
+  one("They celebrated on 9 May the victory.", "9 May", make(y(1878, 5, 9), y(1878, 5, 9), precision::day, false, true), &c);
   one("On Tuesday 3 May it rained.", "3 May", make(y(1878, 5, 3), y(1878, 5, 3), precision::day, false, true), &c);
   // One day, or one month, is still a date.
   one("He died on a Sunday in May.", "May", make(y(1878, 5), y(1878, 5), precision::month, false, true), &c);

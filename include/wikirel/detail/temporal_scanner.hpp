@@ -686,6 +686,7 @@ class date_scanner {
     if (w.is(word_kind::prep, w_on)) {
       const token<C> v = r_.prev(w.begin);
       if (v.is(word_kind::recurring, r_annually)) return true;  // "annually on 9 May"
+      if (observance(v)) return true;  // "Armistice Day is observed on 11 November"
       if (v.is(word_kind::unit, u_year) && r_.prev(v.begin).is(word_kind::recurring, r_each)) return true;
     }
     if (w.is(word_kind::prep, w_in) || w.is(word_kind::prep, w_of)) {
@@ -701,6 +702,17 @@ class date_scanner {
     if (n.is(word_kind::recurring, r_annually)) return true;
     const token<C> q = n.is(word_kind::prep, w_of) ? r_.next(n.end) : n;
     return q.is(word_kind::recurring, r_each) && r_.next(q.end).is(word_kind::unit, u_year);
+  }
+
+  /// "is observed", "are celebrated", "is commemorated", "falls": a day kept every year.
+  constexpr bool observance(const token<C>& v) const noexcept {
+    if (v.kind != token_kind::word) return false;
+    const std::size_t n = v.size();
+    if (equals_ci(v.begin, n, "falls")) return true;
+    if (!equals_ci(v.begin, n, "observed") && !equals_ci(v.begin, n, "celebrated") && !equals_ci(v.begin, n, "commemorated"))
+      return false;
+    const token<C> be = r_.prev(v.begin);
+    return be.kind == token_kind::word && (equals_ci(be.begin, be.size(), "is") || equals_ci(be.begin, be.size(), "are"));
   }
 
   /// "th" of "4th", "st" of "1st": the letters right after a number.

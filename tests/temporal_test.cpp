@@ -567,6 +567,25 @@ TEST_CASE("temporal: every item of a list takes the year that ends it") {
   CHECK(texts(dates_in("On May 4 and 5 more ships left.", counted)) == "May 4");
 }
 
+TEST_CASE("temporal: a lifespan in brackets or \"the treaty of 1790\" is no date the narrative moves to") {
+  date_context c;
+  dates_in("In 1848, the envoy renewed the treaty of 1790.", c);
+  auto next = dates_in("The following year he married.", c);
+  REQUIRE(next.size() == 1);
+  CHECK(next[0].when.begin == y(1849));
+  date_context d;
+  dates_in("Venn arrived in 1848. Venn (1801–1875) was a jurist.", d);
+  next = dates_in("The following year he married.", d);
+  REQUIRE(next.size() == 1);
+  CHECK(next[0].when.begin == y(1849));
+  // "the end of 1853" is narrative.
+  date_context e;
+  dates_in("Trade fell in 1850. By the end of 1853 it had recovered.", e);
+  next = dates_in("The next year it grew.", e);
+  REQUIRE(next.size() == 1);
+  CHECK(next[0].when.begin == y(1854));
+}
+
 TEST_CASE("temporal: a date with its Old Style equivalent between it and the year") {
   date_context c = anchored(y(1905), precision::year);
   one("The revolution began on 8 March (O.S. 23 February) 1917.", "8 March (O.S. 23 February) 1917",

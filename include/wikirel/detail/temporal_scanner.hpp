@@ -183,8 +183,22 @@ class date_scanner {
   template <class F>
   constexpr bool accept(const scan_match<C>& m, F& emit) {
     floor_ = m.end;
-    if (mode_ == scan_mode::text) anchor_.remember(m.when);
+    if (mode_ == scan_mode::text && (!anchor_.has_year() || !aside(m))) anchor_.remember(m.when);
     return emit(m.begin, m.end, m.when);
+  }
+
+  /// A date the narrative does not move to once it has a date of its own, so that "the
+  /// following year" does not count from it: a bracket of its own ("Venn (1801–1875) was a
+  /// jurist") or a bare year that names a thing ("he renewed the treaty of 1790").
+  constexpr bool aside(const scan_match<C>& m) const noexcept {
+    const C* b = m.begin;
+    while (b > r_.first && is_blank(byte_of(b[-1]))) --b;
+    const C* e = r_.skip_space(m.end);
+    if (b > r_.first && byte_of(b[-1]) == '(' && e < r_.last && byte_of(*e) == ')') return true;
+    const token<C> before = r_.prev(m.begin);
+    if (!before.is(word_kind::prep, w_of) || m.when.precision != precision::year) return false;
+    const token<C> noun = r_.prev(before.begin);  // "of 1790" after a noun, not "the end of 1790"
+    return noun.kind == token_kind::word && noun.entry->kind == word_kind::none && is_lower(byte_of(*noun.begin));
   }
 
   /// A word [p, e) that starts at a word boundary: a date expression when it is a trigger.

@@ -474,3 +474,10 @@ TEST_CASE("a one-sentence paragraph that ends in an abbreviation is no heading")
   CHECK(heading_texts(a) == std::vector<std::string>{"History"});
   CHECK(a.events().size() == 2);
 }
+
+TEST_CASE("the items of a \"See also\" list between blank lines are its text, not headings") {
+  const auto a = plain("Freedonia–Sylvania relations\n\nLead.\n\nSee also\n\nForeign relations of Freedonia\n\n"
+                       "Foreign relations of Sylvania\n\nReferences\n\n1. ^ Smith (2001). \"T\". W.\n");
+  CHECK(heading_texts(a) == std::vector<std::string>{"See also", "References"});
+  CHECK(a.sections()[1].text() == "Foreign relations of Freedonia\nForeign relations of Sylvania");
+}

@@ -141,6 +141,10 @@ inline constexpr std::string_view closing_section_names[] = {
     "external links", "external link", "weblinks", "liens externes", "enlaces externos", "eksterne skakels",
     "eksterne lenker"};
 
+/// Sections that are a list of links, whose items stand alone between blank lines in some
+/// copies: up to the next usual closing section, no short line there is a heading.
+inline constexpr std::string_view link_list_names[] = {"see also", "siehe auch", "voir aussi", "related articles"};
+
 template <class C, std::size_t N>
 constexpr bool starts_with_any_ci(const C* p, const C* end, const std::string_view (&list)[N]) noexcept {
   for (std::string_view s : list)

@@ -628,13 +628,14 @@ class plaintext_reader {
 
   constexpr void classify_lines() {
     count_edit_marks();
-    bool closing = false;  // past "External links"
+    bool closing = false;    // past "External links"
+    bool link_list = false;  // under "See also"
     bool equals_underlines = false;  // with "====" under some headings, "----" marks the level below
     for (std::size_t i = body_begin_ + 1; i < body_end_ && !equals_underlines; ++i)
       equals_underlines = underline_of(i) == '=' && !blank(i - 1);
     for (std::size_t i = body_begin_; i < body_end_; ++i) {
       line& l = lines_[i];
-      if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
+      if (l.kind == role::heading) note_heading(i, closing, link_list);
       if (l.kind != role::unknown) continue;
       if (read_categories(i)) continue;
       if (is_edit_mark(l.first, l.last)) {
@@ -645,15 +646,15 @@ class plaintext_reader {
       if (const std::uint8_t level = marked_heading_level(i, equals_underlines)) {
         l.kind = role::heading;
         l.level = level;
-        closing = closing || heading_in(i, closing_section_names);
+        note_heading(i, closing, link_list);
         continue;
       }
       if (find_byte(l.first, l.last, '\t') < l.last || table_rule(l)) l.kind = role::table;
       else if (list_marker_end(l.first, l.last) != l.first) l.kind = role::list_item;
       else if (is_caption(l)) l.kind = role::caption;
       else if (line_starts(i, chrome_line_starts) || banner_line(l)) l.kind = role::chrome;
-      else l.kind = heading_at(i, closing) ? role::heading : role::text;
-      if (l.kind == role::heading) closing = closing || heading_in(i, closing_section_names);
+      else l.kind = heading_at(i, closing || link_list) ? role::heading : role::text;
+      if (l.kind == role::heading) note_heading(i, closing, link_list);
     }
     resume_after_references();
     opening_line_of_lead();
@@ -770,6 +771,13 @@ class plaintext_reader {
   }
 
   /// A rule of a converter's table: dashes, '=', '+' and spaces only.
+  /// What heading i tells of the lines under it: past "External links" the page is closing;
+  /// under "See also", until the next heading, short lines are the list's items.
+  constexpr void note_heading(std::size_t i, bool& closing, bool& link_list) const noexcept {
+    closing = closing || heading_in(i, closing_section_names);
+    link_list = heading_in(i, link_list_names);
+  }
+
   /// '=' or '-' when line i is only that byte, three or more of it (an underline), else 0.
   constexpr unsigned char underline_of(std::size_t i) const noexcept {
     if (i >= lines_.size() || blank(i)) return 0;

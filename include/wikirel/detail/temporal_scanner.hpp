@@ -195,8 +195,12 @@ class date_scanner {
     while (b > r_.first && is_blank(byte_of(b[-1]))) --b;
     const C* e = r_.skip_space(m.end);
     if (b > r_.first && byte_of(b[-1]) == '(' && e < r_.last && byte_of(*e) == ')') return true;
+    // "of" before it, looked at byte by byte first: most dates have no "of" there.
+    if (m.when.precision != precision::year || b - r_.first < 3 || byte_of(b[-1]) != 'f' || byte_of(b[-2]) != 'o' ||
+        !is_blank(byte_of(b[-3])))
+      return false;
     const token<C> before = r_.prev(m.begin);
-    if (!before.is(word_kind::prep, w_of) || m.when.precision != precision::year) return false;
+    if (!before.is(word_kind::prep, w_of)) return false;
     const token<C> noun = r_.prev(before.begin);  // "of 1790" after a noun, not "the end of 1790"
     return noun.kind == token_kind::word && noun.entry->kind == word_kind::none && is_lower(byte_of(*noun.begin));
   }

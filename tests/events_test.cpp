@@ -128,6 +128,15 @@ TEST_CASE("a run of dates with no sentence end: each event keeps the words aroun
     total += e.text().size();
   }
   CHECK(total < 600 * 3000);  // in proportion to the input, where whole sentences were its square
+  // In such a run a date is backed by the markers between it and the next date.
+  std::string cited;
+  for (int i = 0; i < 400; ++i) cited += "in " + std::to_string(1500 + i) + "<ref>Source " + std::to_string(i) + "</ref>, ";
+  const auto c = wikirel::parse(cited, {wikirel::format::wikitext});
+  REQUIRE(c.events().size() == 400);
+  for (std::size_t i = 0; i < c.events().size(); i += 57) {
+    REQUIRE(c.events()[i].citations().size() == 1);
+    CHECK(c.events()[i].citations()[0].text() == "Source " + std::to_string(i));
+  }
   // An ordinary long sentence is kept whole.
   const std::string sentence = "In 1921 " + std::string(900, 'a') + " grew.";
   const auto b = wikirel::parse(sentence, {wikirel::format::wikitext});

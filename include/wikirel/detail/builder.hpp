@@ -695,15 +695,15 @@ class builder {
     e.sentence = {base + f.sentence_begin, f.sentence_end - f.sentence_begin, true};
     input_range(base + f.expression_begin, base + f.expression_end, e.offset, e.length, event_checkpoint_);
     e.section = current_section();
-    if (!d_.events.empty() && last_sentence_begin_ == base + f.sentence_begin && last_sentence_limit_ == base + f.sentence_limit &&
-        d_.events.back().section == e.section) {
+    if (!d_.events.empty() && last_sentence_begin_ == base + f.citations_begin &&
+        last_sentence_limit_ == base + f.citations_limit && d_.events.back().section == e.section) {
       // Another date in the same sentence: the same citations back it.
       e.first_citation = d_.events.back().first_citation;
       e.citation_count = d_.events.back().citation_count;
     } else {
-      link_citations(e, base + f.sentence_begin, base + f.sentence_limit);
-      last_sentence_begin_ = base + f.sentence_begin;
-      last_sentence_limit_ = base + f.sentence_limit;
+      link_citations(e, base + f.citations_begin, base + f.citations_limit);
+      last_sentence_begin_ = base + f.citations_begin;
+      last_sentence_limit_ = base + f.citations_limit;
     }
     make_room(d_.events, 1);
     push(d_.events, e);

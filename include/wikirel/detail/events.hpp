@@ -15,7 +15,9 @@
 namespace wikirel::detail {
 
 /// One date expression and its sentence, as offsets into the section's text. Markers
-/// standing after the sentence, up to `sentence_limit`, belong to it.
+/// standing after the sentence, up to `sentence_limit`, belong to it; those that back the
+/// date stand in [citations_begin, citations_limit): the sentence and its markers, or, in
+/// a run too long to be a sentence, from the date to the next one.
 struct found_event {
   period when;
   std::uint32_t expression_begin = 0;
@@ -23,6 +25,8 @@ struct found_event {
   std::uint32_t sentence_begin = 0;
   std::uint32_t sentence_end = 0;
   std::uint32_t sentence_limit = 0;
+  std::uint32_t citations_begin = 0;
+  std::uint32_t citations_limit = 0;
 };
 
 /// Finds the sentence holding [begin, end): the text splits into sentences only within the
@@ -117,17 +121,33 @@ constexpr sentence_span window_of(std::basic_string_view<CharT> text, sentence_s
 template <class CharT, class Sink>
 constexpr void extract_events(std::basic_string_view<CharT> text, Sink&& sink, date_context context = {}) {
   sentence_finder<CharT> sentences(text);
+  // Each event waits for the next one: in a windowed run its citations end where the next
+  // date begins ("in 1921<ref>a</ref>, in 1922<ref>b</ref>" cites a for 1921, b for 1922).
+  found_event pending;
+  bool has_pending = false, pending_windowed = false;
   find_dates(text, context, [&](const date_match& m) {
-    const sentence_span s = window_of(text, sentences.around(m.offset, m.offset + m.length), m.offset, m.offset + m.length);
+    const std::size_t end = m.offset + m.length;
+    const sentence_span whole = sentences.around(m.offset, end);
+    const sentence_span s = window_of(text, whole, m.offset, end);
+    const bool windowed = whole.end - whole.begin > longest_sentence;
     found_event e;
     e.when = m.when;
     e.expression_begin = static_cast<std::uint32_t>(m.offset);
-    e.expression_end = static_cast<std::uint32_t>(m.offset + m.length);
+    e.expression_end = static_cast<std::uint32_t>(end);
     e.sentence_begin = static_cast<std::uint32_t>(s.begin);
     e.sentence_end = static_cast<std::uint32_t>(s.end);
     e.sentence_limit = static_cast<std::uint32_t>(s.limit);
-    sink(e);
+    e.citations_begin = windowed ? e.expression_begin : e.sentence_begin;
+    e.citations_limit = e.sentence_limit;
+    if (has_pending) {
+      if (pending_windowed && e.expression_begin < pending.citations_limit) pending.citations_limit = e.expression_begin;
+      sink(pending);
+    }
+    pending = e;
+    pending_windowed = windowed;
+    has_pending = true;
   });
+  if (has_pending) sink(pending);
 }
 
 }  // namespace wikirel::detail

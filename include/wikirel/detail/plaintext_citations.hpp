@@ -170,7 +170,8 @@ class plain_citation_reader {
         s = next_part(e, last);
         e = sentence_end(s, last);
       }
-      if (names_a_source(s, e) && (!open || !c.work.empty()) && publisher_like(s, e)) c.publisher = part(whole, t, without_place(s, e), before_pages(s, e));
+      if (names_a_source(s, e) && (!open || !c.work.empty()) && publisher_like(s, e))
+        c.publisher = part(whole, t, without_place(s, e), before_pages(s, e));
     }
     if (!c.when.valid()) dated_sentence(c, whole, t, first, last, open, title_end);
     c.pages = pages(whole, t, first, last);
@@ -180,7 +181,8 @@ class plain_citation_reader {
   /// in parentheses ("(PDF)", "(Press release)", "(2nd ed.)") and a volume or issue.
   static constexpr const CharT* next_part(const CharT* p, const CharT* last) noexcept {
     for (;;) {
-      while (p < last && (byte_of(*p) == '.' || byte_of(*p) == ',' || is_blank(byte_of(*p)) || closing(p, last))) p += closing(p, last) ? 3 : 1;
+      while (p < last && (byte_of(*p) == '.' || byte_of(*p) == ',' || is_blank(byte_of(*p)) || closing(p, last)))
+        p += closing(p, last) ? 3 : 1;
       if (p < last && byte_of(*p) == '(') {
         const CharT* close = find_byte(p, last, ')');
         if (close == last) return p;
@@ -236,7 +238,8 @@ class plain_citation_reader {
   static constexpr const CharT* before_pages(const CharT* s, const CharT* e) noexcept {
     const CharT* q = e;
     while (q > s && byte_of(q[-1]) == 'p') --q;
-    if (e - q > 2 || q == e || q == s || (!is_blank(byte_of(q[-1])) && byte_of(q[-1]) != ',' && byte_of(q[-1]) != ';')) return e;
+    const bool after_gap = q > s && (is_blank(byte_of(q[-1])) || byte_of(q[-1]) == ',' || byte_of(q[-1]) == ';');
+    if (e - q > 2 || q == e || !after_gap) return e;
     while (q > s && (is_blank(byte_of(q[-1])) || byte_of(q[-1]) == ',' || byte_of(q[-1]) == ';')) --q;
     return q;
   }
@@ -347,7 +350,9 @@ class plain_citation_reader {
   /// Pages run to a comma, a semicolon or the end of the sentence.
   static constexpr const CharT* pages_end(const CharT* q, const CharT* last) noexcept {
     const CharT* e = q;
-    while (e < last && byte_of(*e) != ',' && byte_of(*e) != ';' && !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1]))))) ++e;
+    while (e < last && byte_of(*e) != ',' && byte_of(*e) != ';' &&
+           !(byte_of(*e) == '.' && (e + 1 >= last || is_blank(byte_of(e[1])))))
+      ++e;
     return e;
   }
 

@@ -132,7 +132,9 @@ class plaintext_reader {
   /// lines that the lead restates or that names a relations article. lines_.size() if none.
   constexpr std::size_t title_under_banner(std::size_t first) const noexcept {
     std::size_t i = first;
-    for (int banners = 0; banners < 2 && i < lines_.size() && short_line(i) && !ends_like_sentence(lines_[i].first, lines_[i].last); ++banners) {
+    for (int banners = 0; banners < 2 && i < lines_.size() && short_line(i) &&
+                          !ends_like_sentence(lines_[i].first, lines_[i].last);
+         ++banners) {
       i = next_nonblank(i + 1);
       if (i < lines_.size() && restated_title(i)) return i;
     }
@@ -770,7 +772,6 @@ class plaintext_reader {
     }
   }
 
-  /// A rule of a converter's table: dashes, '=', '+' and spaces only.
   /// What heading i tells of the lines under it: past "External links" the page is closing;
   /// under "See also", until the next heading, short lines are the list's items.
   constexpr void note_heading(std::size_t i, bool& closing, bool& link_list) const noexcept {
@@ -815,6 +816,7 @@ class plaintext_reader {
     return static_cast<std::uint8_t>(hashes < 2 ? 2 : hashes);
   }
 
+  /// A rule of a converter's table: dashes, '=', '+' and spaces only.
   static constexpr bool table_rule(const line& l) noexcept {
     int dashes = 0;
     for (const CharT* p = l.first; p < l.last; ++p) {

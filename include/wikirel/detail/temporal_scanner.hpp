@@ -351,7 +351,8 @@ class date_scanner {
     const std::uint8_t v = sep.entry->value;
     return v == w_to || v == w_until || v == w_till || v == w_through || v == w_thru ||
            (v == w_and && (pi.between || a.kind == atom_kind::ordinal || small_day(a))) ||
-           (v == w_into && (a.kind == atom_kind::century || a.kind == atom_kind::millennium || a.kind == atom_kind::decade));
+           (v == w_into &&
+            (a.kind == atom_kind::century || a.kind == atom_kind::millennium || a.kind == atom_kind::decade));
   }
 
   /// "(Smith 1998, p. 45)", "Jones 2001, pp. 4–5": the year of a work cited in the text.
@@ -541,8 +542,8 @@ class date_scanner {
       to_year(b, static_cast<std::int32_t>(b.value));
       return true;
     }
-    // "1990–2", "1945/6": one digit, written straight after a dash or slash, is a year of
-    // the same decade.
+    // "1990–2", "1998-9": one digit written straight after the dash is a year of the same
+    // decade.
     const bool one_digit = b.digits == 1 && tight_joint(a.end, b.begin) &&
                            b.value > (a.value % 10) && !parser_.counts_something(b.end);
     if (is_year_number(a) && a.era == no_era && (b.digits == 2 || one_digit || is_year_number(b))) {
@@ -565,10 +566,10 @@ class date_scanner {
     return false;
   }
 
-  /// Only a dash or a slash between p and q, no space.
+  /// Only a dash between p and q, no space.
   static constexpr bool tight_joint(const C* p, const C* q) noexcept {
     const std::ptrdiff_t n = q - p;
-    return (n == 1 && (byte_of(*p) == '/' || byte_of(*p) == '-')) || (n == 3 && dash_length(p, q) == 3);
+    return (n == 1 && byte_of(*p) == '-') || (n == 3 && dash_length(p, q) == 3);
   }
 
   /// A range of years of three digits in running text, where the words say it is one:
@@ -727,7 +728,8 @@ class date_scanner {
     if (v.kind != token_kind::word) return false;
     const std::size_t n = v.size();
     if (equals_ci(v.begin, n, "falls")) return true;
-    if (!equals_ci(v.begin, n, "observed") && !equals_ci(v.begin, n, "celebrated") && !equals_ci(v.begin, n, "commemorated"))
+    if (!equals_ci(v.begin, n, "observed") && !equals_ci(v.begin, n, "celebrated") &&
+        !equals_ci(v.begin, n, "commemorated"))
       return false;
     const token<C> be = r_.prev(v.begin);
     return be.kind == token_kind::word && (equals_ci(be.begin, be.size(), "is") || equals_ci(be.begin, be.size(), "are"));

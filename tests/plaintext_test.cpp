@@ -481,3 +481,22 @@ TEST_CASE("the items of a \"See also\" list between blank lines are its text, no
   CHECK(heading_texts(a) == std::vector<std::string>{"See also", "References"});
   CHECK(a.sections()[1].text() == "Foreign relations of Freedonia\nForeign relations of Sylvania");
 }
+
+TEST_CASE("plain-text entries: short citations as {{sfn}} shows them") {
+  const auto a = plain("Title\n\nA.[1] B.[2] C.[3] D.[4] E.[5]\n\nNotes\n\n1. ^ Halloran 1999, p. 12.\n"
+                       "2. ^ Marek & Lindqvist 2011, pp. 145–150.\n3. ^ Smith, Jones and Brown 2001a.\n"
+                       "4. ^ Known as the Second Division prior to 1975.\n5. ^ Seirawan, Combinations, Gloucester, 2006.\n");
+  REQUIRE(a.citations().size() == 5);
+  REQUIRE(a.citations()[0].authors().size() == 1);
+  CHECK(a.citations()[0].authors()[0] == "Halloran");
+  CHECK(a.citations()[0].date().year == 1999);
+  CHECK(a.citations()[0].date_text() == "1999");
+  CHECK(a.citations()[0].pages() == "12");
+  REQUIRE(a.citations()[1].authors().size() == 2);
+  CHECK(a.citations()[1].authors()[1] == "Lindqvist");
+  CHECK(a.citations()[1].pages() == "145–150");
+  CHECK(a.citations()[2].authors().size() == 3);
+  CHECK(a.citations()[2].date_text() == "2001a");
+  CHECK(a.citations()[3].authors().empty());  // a note's sentence
+  CHECK(a.citations()[4].authors().size() <= 1);  // a full citation, read by its shape
+}

@@ -82,7 +82,43 @@ class plain_citation_reader {
     c.doi = token_after(whole, t, first, last, "doi:", false);
     c.isbn = isbn(whole, t, first, last);
     c.access_date = after_retrieved(whole, t, first, last);
-    read_shape(i, c, whole, t, first, last);
+    if (!read_short_form(i, c, whole, t, first, last)) read_shape(i, c, whole, t, first, last);
+  }
+
+  /// "Halloran 1999, p. 12.", "Marek & Lindqvist 2011, pp. 145–150.", "Smith 2001.": a
+  /// short citation as {{sfn}} shows it. Reads authors, year and pages; false for other shapes.
+  constexpr bool read_short_form(std::uint32_t i, citation_record& c, text_ref whole, view_type t, const CharT* first,
+                                 const CharT* last) {
+    if (last - first > 120) return false;
+    const CharT* y = first + 1;
+    while (y < last && !(is_digit(byte_of(*y)) && byte_of(y[-1]) == ' ')) ++y;
+    const CharT* ye = y;
+    while (ye < last && is_digit(byte_of(*ye))) ++ye;
+    if (ye - y != 4) return false;
+    const CharT* date_end = ye;
+    if (ye < last && is_lower(byte_of(*ye))) ++ye;  // "2001a"
+    const CharT* names_end = y - 1;  // "Halloran 1999": a space, no comma, before the year
+    if (names_end <= first || byte_of(names_end[-1]) == ',' || !names_only(first, names_end) ||
+        !surnames(first, names_end))
+      return false;
+    const CharT* rest = ye;
+    while (rest < last && (byte_of(*rest) == ',' || byte_of(*rest) == ':' || is_blank(byte_of(*rest)))) ++rest;
+    const bool pages_follow = starts_with(rest, last, "p.") || starts_with(rest, last, "pp.") || is_digit(byte_of(*rest));
+    if (rest < last && !pages_follow && !(byte_of(*rest) == '.' && skip_blanks(rest + 1, last) == last)) return false;
+    for (const CharT* p = first; p < names_end;) {  // "Marek & Lindqvist", "Marek, Lindqvist and Dunne"
+      const CharT* e = p;
+      while (e < names_end && byte_of(*e) != '&' && byte_of(*e) != ',' && !starts_with(e, names_end, " and ")) ++e;
+      const CharT* a = p;
+      const CharT* z = e;
+      trim(a, z);
+      if (a < z && !equals_ci(a, static_cast<std::size_t>(z - a), "et al.")) b_.add_author(i, part(whole, t, a, z));
+      p = e + (starts_with(e, names_end, " and ") ? 5 : 1);
+    }
+    c.date_text = part(whole, t, y, ye);
+    c.when = parse_date(view_type(y, static_cast<std::size_t>(date_end - y)));
+    c.pages = rest < last && pages_follow ? pages(whole, t, first, last) : text_ref{};
+    if (c.pages.empty() && rest < last && is_digit(byte_of(*rest))) c.pages = part(whole, t, rest, pages_end(rest, last));
+    return true;
   }
 
   /// The run of non-space text starting with (or after) `key`, without final punctuation.
@@ -205,6 +241,25 @@ class plain_citation_reader {
       if (c == '\'' && e - q >= 2 && byte_of(q[1]) == 's') return false;  // "the site's": a phrase
     }
     return is_upper(byte_of(*s));
+  }
+
+  /// Surnames as a short citation lists them: at most five words, each capitalised but the
+  /// joining ones ("and", "et al.", "de", "van"), with no sentence break among them.
+  static constexpr bool surnames(const CharT* s, const CharT* e) noexcept {
+    constexpr std::string_view joining[] = {"and", "et", "al.", "de", "van", "von", "der", "den", "du", "da", "di", "le", "la"};
+    int words = 0;
+    for (const CharT* p = skip_blanks(s, e); p < e; p = skip_blanks(p, e)) {
+      const CharT* w = p;
+      while (p < e && !is_blank(byte_of(*p))) ++p;
+      if (byte_of(*w) == '&') continue;
+      if (++words > 5) return false;
+      const std::size_t n = static_cast<std::size_t>(p - w);
+      bool joins = false;
+      for (std::string_view j : joining) joins = joins || equals_ci(w, n, j);
+      if (!joins && !is_upper(byte_of(*w))) return false;
+      if (!joins && byte_of(p[-1]) == '.' && n > 2) return false;  // "Cultures." ends a sentence; "J." is an initial
+    }
+    return words > 0;
   }
 
   /// A publisher's name is a few words without figures ("Greyfield University Press"):

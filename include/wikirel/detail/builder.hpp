@@ -90,7 +90,8 @@ class builder {
     section_record& s = d_.sections.back();
     s.heading = in_input(finish_output());
     s.when = heading_period(resolve(s.heading));
-    skip_events_ = reference_like(current_section());
+    // Only the date work asks whether this is a reference list (whose dates are not events).
+    skip_events_ = opts_.events && reference_like(current_section());
     start_output();
   }
 

@@ -83,6 +83,16 @@ class fixed_list {
     for (std::size_t i = 0; i < n; ++i) items_[size_++] = value;
     return true;
   }
+  /// n more items to be written by the caller, contiguous; null when they do not fit.
+  constexpr T* extend(std::size_t n) noexcept {
+    if (N - size_ < n) {
+      overflow();
+      return nullptr;
+    }
+    T* out = items_.data() + size_;
+    size_ += n;
+    return out;
+  }
   constexpr void truncate(std::size_t n) noexcept {
     if (n < size_) size_ = n;
   }

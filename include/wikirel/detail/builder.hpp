@@ -206,7 +206,7 @@ class builder {
 
   /// A citation of its own (an unnamed <ref>).
   constexpr std::uint32_t new_citation(citation_kind kind, std::size_t offset) {
-    citation_record c;
+    citation_record c = blank<citation_record>();
     c.kind = kind;
     c.offset = static_cast<std::uint32_t>(offset);
     // No note_read(offset) here: a plain-text reference list makes its citations before
@@ -282,6 +282,16 @@ class builder {
   WIKIREL_HOT_INLINE constexpr void append_arena(const CharT* first, std::size_t n) {
     make_room(d_.text, n);
     if (!d_.text.append(first, n)) capacity_exceeded(capacity::text);
+  }
+  /// n more arena units, contiguous, for the caller to write (all n); null when a fixed
+  /// arena has no room. Units written through a pointer, with the length known first, cost
+  /// a store each: pushed one by one, each reloads the arena's state, which any byte
+  /// written might alias.
+  constexpr CharT* arena_extend(std::size_t n) {
+    make_room(d_.text, n);
+    CharT* out = d_.text.extend(n);
+    if (!out) capacity_exceeded(capacity::text);
+    return out;
   }
   constexpr text_ref arena_ref(std::uint32_t start) const noexcept {
     return {start, static_cast<std::uint32_t>(d_.text.size()) - start, true};

@@ -107,6 +107,17 @@ class chunked_text {
     size_ += n;
     return true;
   }
+  /// Makes the text n units longer and returns where they go, contiguous, for the caller
+  /// to write (all n). In constant evaluation they are made zeros first: storage from an
+  /// allocator holds no objects until they are constructed.
+  constexpr T* extend(std::size_t n) {
+    if (capacity_ - size_ < n) grow(size_ + n);
+    T* out = tail_ + (size_ - tail_base_);
+    if (std::is_constant_evaluated())
+      for (std::size_t i = 0; i < n; ++i) std::construct_at(out + i, T{});
+    size_ += n;
+    return out;
+  }
   /// Room left before another chunk is needed.
   constexpr std::size_t spare() const noexcept { return capacity_ - size_; }
   /// Appends n <= 64 bytes by copying 64 (run time only): the caller promises that 64

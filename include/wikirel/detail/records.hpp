@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace wikirel {
 
@@ -137,7 +138,10 @@ struct article_data {
 
   constexpr view_type resolve(text_ref r) const noexcept {
     if (r.derived) return text.view(r.offset, r.length);
-    return source.substr(r.offset, r.length);
+    // A ref into the input lies within it; the one that may not, a citation's text before it
+    // is read ({none, 0}), is empty. No substr: its throw kept this from inlining.
+    if (r.offset > source.size()) return {};
+    return view_type(source.data() + r.offset, r.length);
   }
 };
 

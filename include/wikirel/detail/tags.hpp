@@ -226,7 +226,15 @@ class closer_finder {
   const C* end_;
   slot slots_[slots_count];
   std::size_t used_ = 0;
-  slot comment_{{}, 0, false, nullptr, nullptr, nullptr, nullptr};
+  /// The last search for a comment's end: a slot without a name, which a finder zeroes on
+  /// every construction (the name's 48 bytes made that a "rep stos").
+  struct remembered_comment {
+    bool valid;
+    const C* from;
+    const C* hit;
+    const C* after;
+  };
+  remembered_comment comment_{false, nullptr, nullptr, nullptr};
 };
 
 }  // namespace wikirel::detail

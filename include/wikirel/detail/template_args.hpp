@@ -6,6 +6,7 @@
 
 #include "block_scan.hpp"
 #include "chars.hpp"
+#include "compiler.hpp"
 #include "scan.hpp"
 #include "tags.hpp"
 #include "wikitext_names.hpp"
@@ -38,7 +39,7 @@ constexpr const C* skip_nested_tag(const C* p, const C* last, closer_finder<C>& 
     const C* after = finder.comment_end(p + 4);
     return after ? after : last;
   }
-  tag_info<C> t;
+  tag_info<C> t = blank<tag_info<C>>();
   if (!read_tag(p, last, last, t) || t.end > last) return p + 1;
   if (t.closing || t.self_closing || t.kind == tag_kind::html || t.kind == tag_kind::line_break) return t.end;
   const C* after = nullptr;

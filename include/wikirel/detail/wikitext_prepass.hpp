@@ -7,6 +7,7 @@
 // and line starts answers it up front, so the main reader never needs to back up.
 
 #include "chars.hpp"
+#include "compiler.hpp"
 #include "scan.hpp"
 #include "tags.hpp"
 
@@ -50,7 +51,7 @@ constexpr const C* skip_opaque(const C* p, const C* end, closer_finder<C>& finde
     const C* after = finder.comment_end(p + 4);
     return after ? after : end;
   }
-  tag_info<C> t;
+  tag_info<C> t = blank<tag_info<C>>();
   if (!read_tag(p, end, end, t)) return p + 1;
   const bool hides = t.kind == tag_kind::opaque || t.kind == tag_kind::nowiki || t.kind == tag_kind::ref ||
                      t.kind == tag_kind::hidden;

@@ -924,7 +924,7 @@ class wikitext_reader {
 
   constexpr void on_angle(const CharT* limit) {
     if (limit - p_ >= 4 && byte_of(p_[1]) == '!' && byte_of(p_[2]) == '-' && byte_of(p_[3]) == '-') return skip_comment(limit);
-    tag_info<CharT> t;
+    tag_info<CharT> t = blank<tag_info<CharT>>();
     if (!read_tag(p_, limit, end_, t)) return literal(1);
     switch (t.kind) {
       case tag_kind::ref: return on_ref(t, limit);

@@ -130,14 +130,20 @@ __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigne
   constexpr table32 hi32(t.hi), lo32(t.lo);
   const avx2::bytes hi_table = avx2::load(hi32.bytes), lo_table = avx2::load(lo32.bytes);
   const avx2::bytes low_nibble = avx2::splat(0x0F);
-  block_masks64 m;
+  // The masks of the bytes in no class, gathered as 64-bit words and inverted once: per
+  // half, and per mask, the inversions cost a fifth of the function.
+  std::uint64_t outside[3] = {};
   for (int k = 0; k < 2; ++k) {
     const avx2::bytes v = avx2::load(p + 32 * k);
     const avx2::bytes both = avx2::shuffle(hi_table, avx2::high_nibbles(v)) & avx2::shuffle(lo_table, v & low_nibble);
-    m.set |= avx2::nonzero(both) << (32 * k);
-    if constexpr (!std::is_same_v<Set, Sub>) m.sub |= avx2::nonzero(both & avx2::splat(t.sub_bits)) << (32 * k);
-    if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet |= avx2::nonzero(both & avx2::splat(t.quiet_bits)) << (32 * k);
+    outside[0] |= avx2::zero(both) << (32 * k);
+    if constexpr (!std::is_same_v<Set, Sub>) outside[1] |= avx2::zero(both & avx2::splat(t.sub_bits)) << (32 * k);
+    if constexpr (!std::is_same_v<Sub, Quiet>) outside[2] |= avx2::zero(both & avx2::splat(t.quiet_bits)) << (32 * k);
   }
+  block_masks64 m;
+  m.set = ~outside[0];
+  if constexpr (!std::is_same_v<Set, Sub>) m.sub = ~outside[1];
+  if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet = ~outside[2];
   return same_as_parent<Set, Sub, Quiet>(m);
 }
 #endif

@@ -41,6 +41,8 @@ WIKIREL_AVX2 bytes shuffle(bytes table, bytes index) noexcept {
 WIKIREL_AVX2 std::uint64_t top_bits(bytes v) noexcept {
   return static_cast<std::uint32_t>(__builtin_ia32_pmovmskb256((signed_bytes)v));
 }
+/// Bit i set where byte i is zero.
+WIKIREL_AVX2 std::uint64_t zero(bytes v) noexcept { return top_bits((bytes)(v == splat(0))); }
 /// Bit i set where byte i is not zero.
 WIKIREL_AVX2 std::uint64_t nonzero(bytes v) noexcept {
   return ~top_bits((bytes)(v == splat(0))) & 0xFFFFFFFFu;

@@ -264,6 +264,32 @@ TEST_CASE("cite templates give their fields") {
   CHECK(!j.text().empty());
 }
 
+TEST_CASE("a ref's cite template: the first at its top level, ended by its own braces") {
+  const auto a = wiki(
+      "A.<ref>{{small|x}} {{cite web|title=After {{lang|fr|une}} other|url=u}} {{cite book|title=Second}}</ref>\n"
+      "B.<ref>{{cite web}}</ref>\n"
+      "C.<ref>{{cite web|title=Three}}}</ref>\n"
+      "D.<ref>{{cite web|title=Open</ref>\n"
+      "E.<ref><!-- {{cite book|title=Hidden}} -->{{cite news|title=Shown|work=[[Post|The Post]]}}</ref>\n"
+      "F.<ref>{{harvnb|Smith|2001|p=4}} and {{cite web|title=Not read}}</ref>\n");
+  REQUIRE(a.citations().size() == 6);
+  CHECK(a.citations()[0].kind() == wikirel::citation_kind::web);  // {{small}} is no citation: passed over
+  CHECK(a.citations()[0].title() == "After une other");
+  CHECK(a.citations()[0].url() == "u");
+  CHECK(a.citations()[1].kind() == wikirel::citation_kind::web);  // no arguments at all
+  CHECK(a.citations()[1].template_name() == "cite web");
+  CHECK(a.citations()[1].title().empty());
+  CHECK(a.citations()[2].title() == "Three");                    // "}}}": the first two close it
+  CHECK(a.citations()[3].kind() == wikirel::citation_kind::ref);  // never closed: the ref is its text
+  CHECK(a.citations()[3].title().empty());
+  CHECK(a.citations()[3].text() == "{{cite web|title=Open");
+  CHECK(a.citations()[4].kind() == wikirel::citation_kind::news);  // a commented-out template is not read
+  CHECK(a.citations()[4].title() == "Shown");
+  CHECK(a.citations()[4].work() == "The Post");
+  CHECK(a.citations()[5].kind() == wikirel::citation_kind::sfn);  // a short citation first: it is the one
+  CHECK(a.citations()[5].title().empty());
+}
+
 TEST_CASE("{{r|name}} is a use of the named reference") {
   const auto a = wiki("A.{{r|x}} B.<ref name=\"x\">{{cite web|title=X|url=http://x.example}}</ref> C.{{r|x|y}} "
                       "D.<ref name=y>Y text.</ref> E.{{r|g=note|n1}}\n<references group=note><ref name=n1>A note.</ref></references>\n");

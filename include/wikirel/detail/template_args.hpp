@@ -78,8 +78,11 @@ struct value_marks {
 /// next(p, last) finds the first of argument_specials in [p, last): a fresh vector search
 /// (for_each_argument) or a block_cursor kept across calls. MarksValues is for
 /// split_marking_values alone, whose search stops at every markup byte.
+/// With `closed`, the split also ends at the template's own "}}" (the first at brace
+/// depth 0), and *closed is set to it; it stays null when there is none before `last`.
 template <bool MarksValues = false, class C, class Next, class Visit>
-constexpr const C* split_arguments(const C* first, const C* last, Next&& next, Visit&& visit) {
+constexpr const C* split_arguments(const C* first, const C* last, Next&& next, Visit&& visit,
+                                   const C** closed = nullptr) {
   const C* name_end = nullptr;
   const C* segment = first;
   const C* equals = nullptr;
@@ -131,7 +134,14 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
       if (!lone_text) marks.note(p);
     }
     if (c == '{' && pair) ++braces, p += 2;
-    else if (c == '}' && pair) braces -= braces > 0, p += 2;
+    else if (c == '}' && pair) {
+      if (closed && braces == 0) {
+        finish_segment(p);
+        *closed = p;
+        return name_end;
+      }
+      braces -= braces > 0, p += 2;
+    }
     else if (c == '[' && pair) ++brackets, p += 2;
     else if (c == ']' && pair) brackets -= brackets > 0, p += 2;
     else if (c == '<') p = skip_nested_tag(p, last, finder);
@@ -145,9 +155,9 @@ constexpr const C* split_arguments(const C* first, const C* last, Next&& next, V
 /// each argument also says whether its value is plain (template_arg::plain).
 template <class C, class Visit>
 constexpr const C* split_marking_values(const C* first, const C* last, markup_aware_cursor<C>& cursor,
-                                        Visit&& visit) {
+                                        Visit&& visit, const C** closed = nullptr) {
   return split_arguments<true>(
-      first, last, [&cursor](const C* p, const C* l) { return cursor.next(p, l); }, visit);
+      first, last, [&cursor](const C* p, const C* l) { return cursor.next(p, l); }, visit, closed);
 }
 
 /// split_arguments with a vector search from each stop; the bytes up to `readable` (the

@@ -18,11 +18,10 @@
 
 namespace wikirel::detail {
 
-/// The first template at the top level of [first, last) at or after `from`: sets its
-/// inside (without the braces) and returns true.
+/// The "{{" of the first template at the top level of [from, last) (past tags and
+/// comments), or last.
 template <class C>
-constexpr bool next_template(const C*& from, const C* last, const C* readable, const C*& inner,
-                             const C*& inner_end) noexcept {
+constexpr const C* template_start(const C* from, const C* last, const C* readable) noexcept {
   using starts = byte_set<'{', '<'>;
   closer_finder<C> finder(last);  // cheap to make: its slots are filled as tags are met
   for (const C* p = from; (p = find_first_of<starts>(p, last, readable)) < last && last - p >= 2; ++p) {
@@ -30,24 +29,24 @@ constexpr bool next_template(const C*& from, const C* last, const C* readable, c
       p = skip_nested_tag(p, last, finder) - 1;
       continue;
     }
-    if (byte_of(p[1]) != '{') continue;
-    using braces = byte_set<'{', '}'>;
-    int depth = 0;
-    for (const C* q = p; (q = find_first_of<braces>(q, last, readable)) < last && last - q >= 2;) {
-      if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
-      else if (byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
-        if (--depth == 0) {
-          inner = p + 2;
-          inner_end = q;
-          from = q + 2;
-          return true;
-        }
-        q += 2;
-      } else ++q;
-    }
-    return false;
+    if (byte_of(p[1]) == '{') return p;
   }
-  return false;
+  return last;
+}
+
+/// The "}}" that closes the template whose "{{" is at p, counting braces, or null.
+template <class C>
+constexpr const C* template_end(const C* p, const C* last, const C* readable) noexcept {
+  using braces = byte_set<'{', '}'>;
+  int depth = 0;
+  for (const C* q = p; (q = find_first_of<braces>(q, last, readable)) < last && last - q >= 2;) {
+    if (byte_of(q[0]) == '{' && byte_of(q[1]) == '{') ++depth, q += 2;
+    else if (byte_of(q[0]) == '}' && byte_of(q[1]) == '}') {
+      if (--depth == 0) return q;
+      q += 2;
+    } else ++q;
+  }
+  return nullptr;
 }
 
 /// The fields of one cite template or short citation, as text refs. The citation reader
@@ -161,25 +160,46 @@ class citation_reader {
 
   /// A <ref>'s content: the first cite template (or short citation) gives the fields.
   constexpr void read_ref(citation_record& c, const CharT* first, const CharT* last) {
-    const CharT* from = first;
-    const CharT *inner = nullptr, *inner_end = nullptr;
-    while (next_template(from, last, end_, inner, inner_end)) {
-      const CharT* name_last = name_end(inner, inner_end);
-      const folded_name name = fold_name(inner, name_last, end_);
+    for (const CharT* open = template_start(first, last, end_); open < last; open = template_start(open, last, end_)) {
+      const CharT* inner = open + 2;
+      const CharT* name_last = find_first_of<byte_set<'|', '{', '}'>>(inner, last, end_);
+      const bool plain_name = name_last < last && (byte_of(*name_last) == '|' || closes_here(name_last, last));
+      const folded_name name = fold_name(inner, plain_name ? name_last : template_name_end(open, last), end_);
       const cite_class cls = classify_cite(name);
-      if (cls != cite_class::none) {
+      // A cite template whose name ends at its first '|' (nearly all) is split up to its
+      // own "}}", which the split finds: its braces are not counted in a pass of their own.
+      if (cls != cite_class::none && plain_name) {
+        if (read_cite(c, inner, last, name_last, kind_of(cls))) return;
+        break;  // never closed: the ref is text
+      }
+      const CharT* close = template_end(open, last, end_);
+      if (!close) break;
+      if (cls != cite_class::none) {  // a name with a template in it
+        const CharT* n_end = name_end(inner, close);
         c.kind = kind_of(cls);
-        c.template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
-        read_cite(c, inner, inner_end);
+        c.template_name = b_.source_ref(trimmed_first(inner, n_end), trimmed_last(inner, n_end));
+        read_cite_in(c, inner, close);
         return;
       }
       const template_kind k = classify_template(name).kind;
       if (k == template_kind::short_citation || k == template_kind::inline_citation) {
-        read_short(c, inner, inner_end);
+        read_short(c, inner, close);
         return;
       }
+      open = close + 2;
     }
     set_text(c, first, last);
+  }
+
+  /// "}}" at p.
+  static constexpr bool closes_here(const CharT* p, const CharT* last) noexcept {
+    return last - p >= 2 && byte_of(p[0]) == '}' && byte_of(p[1]) == '}';
+  }
+  /// Where the name of the template at `open` ends when it is not plain: its first '|'
+  /// before its "}}", found by counting braces; `last` when it is never closed.
+  constexpr const CharT* template_name_end(const CharT* open, const CharT* last) const noexcept {
+    const CharT* close = template_end(open, last, end_);
+    return close ? name_end(open + 2, close) : last;
   }
 
   constexpr void set_text(citation_record& c, const CharT* first, const CharT* last) {
@@ -246,7 +266,27 @@ class citation_reader {
     return a.plain ? b_.source_ref(a.value, a.value_end) : reader_.render(a.value, a.value_end);
   }
 
-  constexpr void read_cite(citation_record& c, const CharT* inner, const CharT* inner_end) {
+  /// Reads the cite template whose inside starts at `inner` and whose name ends at
+  /// `name_last`, up to its "}}" before `last`; false, with nothing stored, when it has none.
+  constexpr bool read_cite(citation_record& c, const CharT* inner, const CharT* last, const CharT* name_last,
+                           citation_kind kind) {
+    cite_fields& f = fields_;
+    const CharT* close = nullptr;
+    split_marking_values(inner, last, cursor_, [&](const template_arg<CharT>& a) {
+      if (a.named() && a.value < a.value_end) take_field(f, a);
+    }, &close);
+    if (!close) {
+      fields_.clear();
+      return false;
+    }
+    c.kind = kind;
+    c.template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
+    store(c);
+    return true;
+  }
+
+  /// The cite template [inner, inner_end), whose end is known.
+  constexpr void read_cite_in(citation_record& c, const CharT* inner, const CharT* inner_end) {
     cite_fields& f = fields_;
     split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);

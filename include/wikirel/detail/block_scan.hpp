@@ -11,6 +11,7 @@
 // tests compare with, use the plain loop of find_first_of_scalar.
 
 #include "chars.hpp"
+#include "compiler.hpp"
 #include "cpu.hpp"
 #include "scan.hpp"
 
@@ -124,7 +125,7 @@ template <class Set, class Sub, class Quiet>
 inline constexpr nibble_tables<Set, Sub, Quiet> nibbles{};
 
 template <class Set, class Sub, class Quiet = Sub>
-__attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigned char* p) noexcept {
+__attribute__((target("avx2"), always_inline)) inline block_masks64 classify_avx2_body(const unsigned char* p) noexcept {
   constexpr const nibble_tables<Set, Sub, Quiet>& t = nibbles<Set, Sub, Quiet>;
   static_assert(t.exact, "a set the nibble tables cannot tell exactly");
   constexpr table32 hi32(t.hi), lo32(t.lo);
@@ -145,6 +146,17 @@ __attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigne
   if constexpr (!std::is_same_v<Set, Sub>) m.sub = ~outside[1];
   if constexpr (!std::is_same_v<Sub, Quiet>) m.quiet = ~outside[2];
   return same_as_parent<Set, Sub, Quiet>(m);
+}
+
+template <class Set, class Sub, class Quiet = Sub>
+__attribute__((target("avx2"))) inline block_masks64 classify_avx2(const unsigned char* p) noexcept {
+  return classify_avx2_body<Set, Sub, Quiet>(p);
+}
+
+/// classify_avx2 into `out`: no record returned through memory and copied.
+template <class Set, class Sub, class Quiet>
+__attribute__((target("avx2"))) inline void classify_avx2_into(const unsigned char* p, block_masks64& out) noexcept {
+  out = classify_avx2_body<Set, Sub, Quiet>(p);
 }
 #endif
 
@@ -214,14 +226,20 @@ class block_cursor {
   }
 
 #if WIKIREL_BLOCK_SSE2
+  /// Inlined into the search, so that a block costs one call (the AVX2 classifier's, which
+  /// writes the masks in place) rather than a call to this and one from it.
   void load(const C* block) noexcept {
     block_ = block;
     const auto* bytes = reinterpret_cast<const unsigned char*>(block);
-    const auto left = static_cast<std::size_t>(last_ - block);
-    if (left >= 64) {
-      masks_ = classify_block64<Set, Sub, Quiet>(bytes);
-      return;
-    }
+    if (last_ - block < 64) return load_tail(bytes);
+#if WIKIREL_BLOCK_AVX2
+    if (cpu_has_avx2) return classify_avx2_into<Set, Sub, Quiet>(bytes, masks_);
+#endif
+    masks_ = classify_sse2<Set, Sub, Quiet>(bytes);
+  }
+  /// The last, partial block, from a zero-padded copy.
+  void load_tail(const unsigned char* bytes) noexcept {
+    const auto left = static_cast<std::size_t>(last_ - block_);
     unsigned char tail[64] = {};
     std::memcpy(tail, bytes, left);
     masks_ = classify_block64<Set, Sub, Quiet>(tail);

@@ -6,6 +6,7 @@
 // atom (prepositions, modifiers such as "the early", "c.", "from", "between") and judges
 // a bare number from them and from what follows it.
 
+#include "compiler.hpp"
 #include "temporal_atoms.hpp"
 #include "temporal_tokens.hpp"
 
@@ -46,7 +47,7 @@ class context_reader {
   /// "AD", "the year", "early"/"mid-"/"late", "the", "the middle of the", "c."/"about",
   /// and "from"/"between" (kept apart: they join only a range).
   constexpr prefix_info<C> read_prefix(const date_atom<C>& a) const noexcept {
-    prefix_info<C> pi;
+    prefix_info<C> pi = blank<prefix_info<C>>();  // not zeroed in place: see blank()
     pi.adjacent = r_.prev(a.begin);
     back_cursor at{a.begin, pi.adjacent};
     const bool numeric = is_digit(byte_of(*a.begin));

@@ -763,6 +763,26 @@ TEST_CASE("temporal: heading_period") {
   CHECK(wikirel::heading_period(std::u8string_view(u8"Cold War (1945–91)")).end == y(1991));
 }
 
+TEST_CASE("temporal: headings without a digit, with the fast path's filter and without it") {
+  // The fast path turns a heading away before the scanner when it has no digit and no word
+  // the date filter passes; the scalar path always scans. Both must give the same period.
+  const std::string_view headings[] = {
+      "Nineteenth century", "The nineteenth century", "Early twentieth century", "Eighteenth-century trade",
+      "Twenty-first century", "First millennium", "The sixties", "The Fifties", "Since the nineties",
+      "Seventeenth and eighteenth centuries", "Late Middle Ages", "Early life", "See also", "Cold War",
+      "Spring offensive", "Winter", "Today", "Ancient times", "Économie et société", "Ère moderne", "",
+      "a", "Q", "  ", "Second World War", "The first decade", "Mid-twentieth century relations"};
+  for (std::string_view heading : headings) {
+    INFO(heading);
+    wikirel::detail::fast_paths_enabled = false;
+    const std::string scalar = show(wikirel::heading_period(heading));
+    wikirel::detail::fast_paths_enabled = true;
+    CHECK(show(wikirel::heading_period(heading)) == scalar);
+  }
+  CHECK(wikirel::heading_period(std::string_view("Nineteenth century")).begin == y(1800));  // no digit, a period
+  CHECK_FALSE(wikirel::heading_period(std::string_view("Late Middle Ages")).valid());
+}
+
 TEST_CASE("temporal: parse_date") {
   const auto p = [](std::string_view s) { return show(wikirel::parse_date(s)); };
   CHECK(p("2 March 2011") == "2011-03-02");

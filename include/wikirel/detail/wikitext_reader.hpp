@@ -285,6 +285,7 @@ class wikitext_reader {
   /// What the start of a line means: a heading, a table, a list item, a paragraph break.
   constexpr void line_start() {
     if (fragment_) return;
+    if (!emitting() && heading_blockers_ > 0) return hidden_line_start();
     if (p_ < end_ && plain_line_start(byte_of(*p_))) {  // the usual case: a line of prose
       if (line_was_list_ && emitting()) {
         b_.line_break();
@@ -303,6 +304,16 @@ class wikitext_reader {
       if (const CharT* t = table_end(p_, end_)) return close_table(t);
     }
     if (emitting()) line_markers();
+  }
+
+  /// A line inside hidden markup where no heading can stand (an infobox's "| key = value"
+  /// lines, most of a template's): only a table opens or closes there. Nothing else the
+  /// start of a line means (breaks, list items) shows.
+  constexpr void hidden_line_start() {
+    if (const CharT* t = table_start(p_, end_)) return open_table(t);
+    if (frame* f = top(); f && f->kind == frame_kind::table) {
+      if (const CharT* t = table_end(p_, end_)) return close_table(t);
+    }
   }
 
   /// A byte that cannot start a heading, table, list, rule, indent or blank line.

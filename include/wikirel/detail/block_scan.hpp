@@ -11,7 +11,6 @@
 // tests compare with, use the plain loop of find_first_of_scalar.
 
 #include "chars.hpp"
-#include "compiler.hpp"
 #include "cpu.hpp"
 #include "scan.hpp"
 
@@ -226,8 +225,8 @@ class block_cursor {
   }
 
 #if WIKIREL_BLOCK_SSE2
-  /// Inlined into the search, so that a block costs one call (the AVX2 classifier's, which
-  /// writes the masks in place) rather than a call to this and one from it.
+  /// With AVX2 the classifier writes the masks in place: the record returned from
+  /// classify_block64 went through memory and a copy, for every block.
   void load(const C* block) noexcept {
     block_ = block;
     const auto* bytes = reinterpret_cast<const unsigned char*>(block);

@@ -27,6 +27,50 @@
 
 namespace wikirel::detail {
 
+/// Most runs of text are a few words: two overlapping moves of a fixed size copy any
+/// length from 1 to 32 without a loop or a call (and never touch a byte outside).
+template <class T>
+void copy_short_units(const T* from, std::size_t n, T* to) noexcept {
+  void* d = static_cast<void*>(to);
+  const void* s = static_cast<const void*>(from);
+  const auto move = [&](std::size_t at, auto width) {
+    decltype(width) v;
+    std::memcpy(&v, static_cast<const unsigned char*>(s) + at, sizeof v);
+    std::memcpy(static_cast<unsigned char*>(d) + at, &v, sizeof v);
+  };
+  struct w16 { unsigned char b[16]; };
+  if (n >= 16) {
+    const w16 head = [&] { w16 v; std::memcpy(&v, s, 16); return v; }();
+    move(n - 16, w16{});
+    std::memcpy(d, &head, 16);
+  } else if (n >= 8) {
+    const std::uint64_t head = [&] { std::uint64_t v; std::memcpy(&v, s, 8); return v; }();
+    move(n - 8, std::uint64_t{});
+    std::memcpy(d, &head, 8);
+  } else if (n >= 4) {
+    const std::uint32_t head = [&] { std::uint32_t v; std::memcpy(&v, s, 4); return v; }();
+    move(n - 4, std::uint32_t{});
+    std::memcpy(d, &head, 4);
+  } else if (n > 0) {
+    const unsigned char a = from[0], b = from[n / 2], c = from[n - 1];
+    to[0] = a, to[n / 2] = b, to[n - 1] = c;
+  }
+}
+
+/// Copies n units to `to`, which does not overlap `from` (its objects constructed there in
+/// constant evaluation, which has no memcpy).
+template <class T>
+constexpr void copy_units(const T* from, std::size_t n, T* to) noexcept {
+  if (!std::is_constant_evaluated()) {
+    if constexpr (sizeof(T) == 1) {
+      if (n <= 32) return copy_short_units(from, n, to);
+    }
+    std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) std::construct_at(to + i, from[i]);
+}
+
 template <class T>
 class chunked_text {
   static_assert(std::is_trivially_copyable_v<T>);
@@ -103,7 +147,7 @@ class chunked_text {
   }
   WIKIREL_HOT_INLINE constexpr bool append(const T* first, std::size_t n) {
     if (capacity_ - size_ < n) grow(size_ + n);
-    copy(first, n, tail_ + (size_ - tail_base_));
+    copy_units(first, n, tail_ + (size_ - tail_base_));
     size_ += n;
     return true;
   }
@@ -153,7 +197,7 @@ class chunked_text {
     fresh.capacity = n - from;
     fresh.used = end - from;
     fresh.data = std::allocator<T>().allocate(fresh.capacity);
-    if (fresh.used > 0) copy(last().data + (from - last().base), fresh.used, fresh.data);
+    if (fresh.used > 0) copy_units(last().data + (from - last().base), fresh.used, fresh.data);
     if (!chunks_.empty()) {
       last().used = from - last().base;
       if (last().used == 0) {  // nothing is left in it: give it back
@@ -225,45 +269,6 @@ class chunked_text {
     return c.data == chunks_.back().data ? size_ - c.base : c.used;
   }
 
-  static constexpr void copy(const T* from, std::size_t n, T* to) noexcept {
-    if (!std::is_constant_evaluated()) {
-      if constexpr (sizeof(T) == 1) {
-        if (n <= 32) return copy_short(from, n, to);
-      }
-      std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) std::construct_at(to + i, from[i]);
-  }
-
-  /// Most runs of text are a few words: two overlapping moves of a fixed size copy any
-  /// length from 1 to 32 without a loop or a call (and never touch a byte outside).
-  static void copy_short(const T* from, std::size_t n, T* to) noexcept {
-    void* d = static_cast<void*>(to);
-    const void* s = static_cast<const void*>(from);
-    const auto move = [&](std::size_t at, auto width) {
-      decltype(width) v;
-      std::memcpy(&v, static_cast<const unsigned char*>(s) + at, sizeof v);
-      std::memcpy(static_cast<unsigned char*>(d) + at, &v, sizeof v);
-    };
-    struct w16 { unsigned char b[16]; };
-    if (n >= 16) {
-      const w16 head = [&] { w16 v; std::memcpy(&v, s, 16); return v; }();
-      move(n - 16, w16{});
-      std::memcpy(d, &head, 16);
-    } else if (n >= 8) {
-      const std::uint64_t head = [&] { std::uint64_t v; std::memcpy(&v, s, 8); return v; }();
-      move(n - 8, std::uint64_t{});
-      std::memcpy(d, &head, 8);
-    } else if (n >= 4) {
-      const std::uint32_t head = [&] { std::uint32_t v; std::memcpy(&v, s, 4); return v; }();
-      move(n - 4, std::uint32_t{});
-      std::memcpy(d, &head, 4);
-    } else if (n > 0) {
-      const unsigned char a = from[0], b = from[n / 2], c = from[n - 1];
-      to[0] = a, to[n / 2] = b, to[n - 1] = c;
-    }
-  }
   static constexpr void deallocate(chunk& c) noexcept {
     if (c.data) std::allocator<T>().deallocate(c.data, c.capacity);
     c.data = nullptr;
@@ -277,7 +282,7 @@ class chunked_text {
       if (used == 0 && i + 1 < other.chunks_.size()) continue;
       chunk mine{nullptr, c.base, used, used > 0 ? used : 1};
       mine.data = std::allocator<T>().allocate(mine.capacity);
-      copy(c.data, used, mine.data);
+      copy_units(c.data, used, mine.data);
       chunks_.push_back(mine);
     }
     cache();

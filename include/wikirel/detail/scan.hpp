@@ -26,17 +26,6 @@ inline bool fast_paths_enabled = true;
 /// True where a fast path may run: at run time, while enabled.
 constexpr bool use_fast_path() noexcept { return !std::is_constant_evaluated() && fast_paths_enabled; }
 
-/// Copies n units from `from` to `to` (which do not overlap): memcpy at run time, a loop in
-/// constant evaluation, which has no memcpy.
-template <class C>
-constexpr void copy_units(const C* from, std::size_t n, C* to) noexcept {
-  if (!std::is_constant_evaluated()) {
-    if (n > 0) std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(C));
-    return;
-  }
-  for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
-}
-
 /// A compile-time set of ASCII bytes.
 template <char... Cs>
 struct byte_set {

@@ -162,23 +162,30 @@ class citation_reader {
   constexpr void read_ref(citation_record& c, const CharT* first, const CharT* last) {
     for (const CharT* open = template_start(first, last, end_); open < last; open = template_start(open, last, end_)) {
       const CharT* inner = open + 2;
+      // The name ends at the first '|' or at the template's "}}". A name with a template in
+      // it (rare) is ended by counting braces, which finds the template's end as well.
+      const CharT* close = nullptr;
       const CharT* name_last = find_first_of<byte_set<'|', '{', '}'>>(inner, last, end_);
       const bool plain_name = name_last < last && (byte_of(*name_last) == '|' || closes_here(name_last, last));
-      const folded_name name = fold_name(inner, plain_name ? name_last : template_name_end(open, last), end_);
+      if (!plain_name) {
+        close = template_end(open, last, end_);
+        name_last = close ? name_end(inner, close) : last;
+      }
+      const folded_name name = fold_name(inner, name_last, end_);
       const cite_class cls = classify_cite(name);
-      // A cite template whose name ends at its first '|' (nearly all) is split up to its
-      // own "}}", which the split finds: its braces are not counted in a pass of their own.
+      // A cite template with a plain name (nearly all) is split up to its own "}}", which
+      // the split finds: its braces are not counted in a pass of their own.
       if (cls != cite_class::none && plain_name) {
         if (read_cite(c, inner, last, name_last, kind_of(cls))) return;
         break;  // never closed: the ref is text
       }
-      const CharT* close = template_end(open, last, end_);
+      if (plain_name) close = template_end(open, last, end_);
       if (!close) break;
-      if (cls != cite_class::none) {  // a name with a template in it
-        const CharT* n_end = name_end(inner, close);
+      if (cls != cite_class::none) {
         c.kind = kind_of(cls);
-        c.template_name = b_.source_ref(trimmed_first(inner, n_end), trimmed_last(inner, n_end));
-        read_cite_in(c, inner, close);
+        c.template_name = trimmed_ref(inner, name_last);
+        split_fields(inner, close);
+        store(c);
         return;
       }
       const template_kind k = classify_template(name).kind;
@@ -194,12 +201,6 @@ class citation_reader {
   /// "}}" at p.
   static constexpr bool closes_here(const CharT* p, const CharT* last) noexcept {
     return last - p >= 2 && byte_of(p[0]) == '}' && byte_of(p[1]) == '}';
-  }
-  /// Where the name of the template at `open` ends when it is not plain: its first '|'
-  /// before its "}}", found by counting braces; `last` when it is never closed.
-  constexpr const CharT* template_name_end(const CharT* open, const CharT* last) const noexcept {
-    const CharT* close = template_end(open, last, end_);
-    return close ? name_end(open + 2, close) : last;
   }
 
   constexpr void set_text(citation_record& c, const CharT* first, const CharT* last) {
@@ -225,14 +226,6 @@ class citation_reader {
 
   constexpr const CharT* name_end(const CharT* inner, const CharT* inner_end) const noexcept {
     return find_first_of<byte_set<'|'>>(inner, inner_end, end_);
-  }
-  static constexpr const CharT* trimmed_first(const CharT* f, const CharT* l) noexcept {
-    trim(f, l);
-    return f;
-  }
-  static constexpr const CharT* trimmed_last(const CharT* f, const CharT* l) noexcept {
-    trim(f, l);
-    return l;
   }
 
   constexpr text_ref raw(const template_arg<CharT>& a) const noexcept { return b_.source_ref(a.value, a.value_end); }
@@ -270,28 +263,31 @@ class citation_reader {
   /// `name_last`, up to its "}}" before `last`; false, with nothing stored, when it has none.
   constexpr bool read_cite(citation_record& c, const CharT* inner, const CharT* last, const CharT* name_last,
                            citation_kind kind) {
-    cite_fields& f = fields_;
     const CharT* close = nullptr;
-    split_marking_values(inner, last, cursor_, [&](const template_arg<CharT>& a) {
-      if (a.named() && a.value < a.value_end) take_field(f, a);
-    }, &close);
+    split_fields(inner, last, &close);
     if (!close) {
       fields_.clear();
       return false;
     }
     c.kind = kind;
-    c.template_name = b_.source_ref(trimmed_first(inner, name_last), trimmed_last(inner, name_last));
+    c.template_name = trimmed_ref(inner, name_last);
     store(c);
     return true;
   }
 
-  /// The cite template [inner, inner_end), whose end is known.
-  constexpr void read_cite_in(citation_record& c, const CharT* inner, const CharT* inner_end) {
+  /// Reads the fields of the cite template inside [inner, last) into fields_ (see
+  /// split_arguments for `closed`).
+  constexpr void split_fields(const CharT* inner, const CharT* last, const CharT** closed = nullptr) {
     cite_fields& f = fields_;
-    split_marking_values(inner, inner_end, cursor_, [&](const template_arg<CharT>& a) {
+    split_marking_values(inner, last, cursor_, [&](const template_arg<CharT>& a) {
       if (a.named() && a.value < a.value_end) take_field(f, a);
-    });
-    store(c);
+    }, closed);
+  }
+
+  /// [first, last) without its white space at either end, as a ref into the input.
+  constexpr text_ref trimmed_ref(const CharT* first, const CharT* last) const noexcept {
+    trim(first, last);
+    return b_.source_ref(first, last);
   }
 
   constexpr void take_field(cite_fields& f, const template_arg<CharT>& a) {
